@@ -1,0 +1,105 @@
+"""The front matter schema of content pages: one definition used by the build, the tests and
+the meta linter."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from handbook.data import source_reports, tags, topic_map
+
+PAGE_TYPES = ("standard", "practice", "template", "guide", "source", "glossary")
+REQUIRED = ("title", "type", "topic", "tags", "sources", "updated")
+GENERAL_TOPIC = "general"
+FENCE = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*\r?$", re.S | re.M)
+
+
+@dataclass
+class Problem:
+    key: str
+    message: str
+
+
+class FrontMatterError(ValueError):
+    def __init__(self, message: str, line: int = 1) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+def split_front_matter(text: str) -> tuple[dict[str, Any] | None, str, int]:
+    """Return (meta or None, body, number of lines the front matter block takes).
+
+    Raises FrontMatterError with a 1-based line for YAML that does not parse or is not a mapping.
+    """
+    match = FENCE.match(text)
+    if not match:
+        if text.lstrip("\ufeff").startswith("---"):
+            raise FrontMatterError("front matter opened with --- but never closed", 1)
+        return None, text, 0
+    block = match.group(1)
+    try:
+        meta = yaml.safe_load(block)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = (mark.line + 2) if mark is not None else 1
+        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+        raise FrontMatterError(f"front matter is not valid YAML: {problem}", line) from None
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        raise FrontMatterError("front matter must be a mapping of keys to values", 2)
+    consumed = text[: match.end()].count("\n") + 1
+    return meta, text[match.end():], consumed
+
+
+def allowed_tags(locale: str) -> set[str]:
+    data = tags()
+    names = {item[locale] for item in data["unit_levels"] + data["keywords"]}
+    return names
+
+
+def check(meta: dict[str, Any], locale: str = "zh") -> list[Problem]:
+    """Problems with one page's front matter; an empty list means it is valid."""
+    problems: list[Problem] = []
+    for key in REQUIRED:
+        if key not in meta:
+            problems.append(Problem(key, f"missing required key '{key}'"))
+    if problems:
+        return problems
+    if not isinstance(meta["title"], str) or not meta["title"].strip():
+        problems.append(Problem("title", "title must be a non-empty string"))
+    if meta["type"] not in PAGE_TYPES:
+        problems.append(Problem("type", f"type '{meta['type']}' is not one of {', '.join(PAGE_TYPES)}"))
+    if meta["topic"] != GENERAL_TOPIC and meta["topic"] not in topic_map():
+        problems.append(Problem("topic", f"unknown topic '{meta['topic']}' (see data/topics.yml)"))
+    if not isinstance(meta["tags"], list):
+        problems.append(Problem("tags", "tags must be a list"))
+    else:
+        known = allowed_tags(locale)
+        for tag in meta["tags"]:
+            if tag not in known:
+                problems.append(Problem("tags", f"tag '{tag}' is not in data/tags.yml for language '{locale}'"))
+    if not isinstance(meta["sources"], list):
+        problems.append(Problem("sources", "sources must be a list"))
+    else:
+        reports = {item["id"] for item in source_reports()}
+        for source in meta["sources"]:
+            if not isinstance(source, str) or not source.strip():
+                problems.append(Problem("sources", "every source must be a non-empty string"))
+            elif source.startswith("report-") and source not in reports:
+                problems.append(Problem("sources", f"unknown source report '{source}'"))
+    updated = meta["updated"]
+    if isinstance(updated, str):
+        try:
+            updated = dt.date.fromisoformat(updated)
+        except ValueError:
+            problems.append(Problem("updated", f"updated '{meta['updated']}' is not an ISO date"))
+    if isinstance(updated, dt.date) and updated > dt.date.today():
+        problems.append(Problem("updated", f"updated {updated} lies in the future"))
+    elif not isinstance(updated, (dt.date, str)):
+        problems.append(Problem("updated", "updated must be an ISO date (YYYY-MM-DD)"))
+    return problems

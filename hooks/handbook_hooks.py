@@ -1,0 +1,93 @@
+"""MkDocs hooks of the handbook. Thin: the logic lives in the `handbook` package."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page
+
+from handbook import jieba_dict
+from handbook.data import glossary, tags, topic_map
+from handbook.generate import expand
+from handbook.glossary_md import GlossaryExtension
+from handbook.nav import build_nav, nav_translations
+from handbook.search_split import split_index
+
+log = logging.getLogger("mkdocs.hooks.handbook")
+_glossary = GlossaryExtension(glossary())
+# URLs of pages shown under another language's prefix for want of a translation.
+_fallback_urls: set[str] = set()
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    # Material's search plugin silently skips Chinese segmentation without jieba; we refuse to build.
+    try:
+        import jieba  # noqa: F401
+    except ImportError as error:
+        raise PluginError("jieba is not installed: Chinese search would be unsegmented. "
+                          "Install the pinned set: pip install -r requirements.txt") from error
+
+
+@event_priority(100)
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    jieba_dict.load_glossary_words()
+    if not config.nav:
+        config.nav = build_nav(Path(config.docs_dir))
+    i18n = config.plugins.get("i18n")
+    if i18n is not None:
+        for language in i18n.config.languages:
+            if not language.default:
+                merged = nav_translations()
+                merged.update(language.nav_translations or {})
+                language.nav_translations = merged
+    if _glossary not in config.markdown_extensions:
+        config.markdown_extensions.append(_glossary)
+    return config
+
+
+def _locale(page: Page) -> str:
+    return getattr(page.file, "locale", None) or ("en" if page.file.src_uri.endswith(".en.md") else "zh")
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> str:
+    locale = _locale(page)
+    _glossary.locale = locale
+    _glossary.enabled = page.meta.get("type") not in ("glossary",)
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and locale != i18n.current_language:
+        _fallback_urls.add(page.url)
+        # Tags of an untranslated page would put Chinese entries into the English tag index.
+        page.meta["tags"] = []
+    else:
+        _add_derived_tags(page, locale)
+    return expand(markdown, locale, Path(config.docs_dir), page.file.src_uri)
+
+
+def _add_derived_tags(page: Page, locale: str) -> None:
+    """Type and topic tags come from `type` and `topic`, never typed by hand."""
+    names = list(page.meta.get("tags") or [])
+    page_type = tags()["types"].get(page.meta.get("type"))
+    if page_type and page_type[locale] not in names:
+        names.append(page_type[locale])
+    topic = topic_map().get(page.meta.get("topic"))
+    if topic and topic[locale] not in names:
+        names.append(topic[locale])
+    if names:
+        page.meta["tags"] = names
+
+
+@event_priority(-200)
+def on_post_build(config: MkDocsConfig) -> None:
+    i18n = config.plugins.get("i18n")
+    if i18n is None or getattr(i18n, "building", False):
+        return
+    site_dir = Path(config.site_dir)
+    # The nested builds of the other languages point site_dir at their own folder.
+    root = site_dir.parent if site_dir.name in {lang.locale for lang in i18n.config.languages} else site_dir
+    prefixes = {lang.locale: "" if lang.default else f"{lang.locale}/" for lang in i18n.config.languages}
+    counts = split_index(root, prefixes, _fallback_urls)
+    log.info("search index split per language: %s", counts)
