@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help install serve build test lint pytest bench offline audit new clean
+.PHONY: help install serve build test lint pytest bench offline audit new translations check-pr lint-report clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -40,3 +40,19 @@ bench: $(STAMP) ## Benchmarks: build time and search index size on a synthetic c
 
 clean: ## Remove build output
 	rm -rf site build .pytest_cache
+
+new: $(STAMP) ## Create a new page (asks for type, topic, title; or ARGS="--type … --topic … --title … --slug …")
+	$(BIN)/python scripts/new_page.py $(ARGS)
+
+BASE   ?= origin/main
+FORMAT ?= text
+
+check-pr: $(STAMP) ## Pull-request checks on the pages changed against BASE (FORMAT=github for annotations)
+	$(BIN)/python scripts/lint.py all --changed $(BASE) --format $(FORMAT)
+	$(BIN)/python scripts/translations.py check --changed $(BASE) --format $(FORMAT)
+
+lint-report: $(STAMP) ## All page findings as text, errors and warnings (never fails)
+	-$(BIN)/python scripts/lint.py all --format text
+
+translations: $(STAMP) ## Report translated, outdated and missing English pages
+	$(BIN)/python scripts/translations.py status

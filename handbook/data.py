@@ -10,10 +10,24 @@ import yaml
 from handbook import DATA
 
 
+class DataError(ValueError):
+    """A data file is missing or does not parse; the message names the file and line."""
+
+
 @cache
 def _load(name: str) -> Any:
-    with (DATA / name).open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+    path = DATA / name
+    try:
+        with path.open(encoding="utf-8") as handle:
+            return yaml.safe_load(handle)
+    except OSError as error:
+        raise DataError(f"{path}: cannot read: {error.strerror}") from None
+    except UnicodeDecodeError:
+        raise DataError(f"{path}: not UTF-8") from None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = f":{mark.line + 1}:{mark.column + 1}" if mark else ""
+        raise DataError(f"{path}{line}: {getattr(error, 'problem', None) or error}") from None
 
 
 def topics() -> list[dict[str, str]]:

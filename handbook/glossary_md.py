@@ -79,6 +79,9 @@ class GlossaryExtension(Extension):
         super().__init__(**kwargs)
         self.locale = "zh"
         self.enabled = True
+        self.load(glossary)
+
+    def load(self, glossary: list[dict]) -> None:
         self.by_locale: dict[str, dict[str, tuple[str, str]]] = {"zh": {}, "en": {}}
         for entry in glossary:
             definition = entry.get("definition") or ""

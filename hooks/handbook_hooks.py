@@ -11,14 +11,15 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 from handbook import jieba_dict
-from handbook.data import glossary, tags, topic_map
+from handbook.data import DataError, glossary, tags, topic_map
 from handbook.generate import expand
 from handbook.glossary_md import GlossaryExtension
 from handbook.nav import build_nav, nav_translations
 from handbook.search_split import split_index
+from handbook.translations import OUTDATED, UNTRANSLATED, status_of, twin_of
 
 log = logging.getLogger("mkdocs.hooks.handbook")
-_glossary = GlossaryExtension(glossary())
+_glossary = GlossaryExtension([])
 # URLs of pages shown under another language's prefix for want of a translation.
 _fallback_urls: set[str] = set()
 
@@ -34,7 +35,11 @@ def on_startup(command: str, dirty: bool) -> None:
 
 @event_priority(100)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    jieba_dict.load_glossary_words()
+    try:
+        _glossary.load(glossary())
+        jieba_dict.load_glossary_words()
+    except DataError as error:
+        raise PluginError(str(error)) from None
     if not config.nav:
         config.nav = build_nav(Path(config.docs_dir))
     i18n = config.plugins.get("i18n")
@@ -64,6 +69,16 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> 
         page.meta["tags"] = []
     else:
         _add_derived_tags(page, locale)
+    if locale == "en" and page.file.abs_src_path:
+        source = twin_of(Path(page.file.abs_src_path))
+        if source.is_file():
+            state = status_of(source).state
+            page.meta["translation_state"] = state
+            if state == UNTRANSLATED:
+                # A scaffolded twin that nobody has translated yet stays out of English search.
+                _fallback_urls.add(page.url)
+            elif state == OUTDATED:
+                log.debug("outdated translation: %s", page.file.src_uri)
     return expand(markdown, locale, Path(config.docs_dir), page.file.src_uri)
 
 

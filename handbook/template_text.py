@@ -1,0 +1,124 @@
+"""The text of a template page: finding the ```template fence and reading its structure.
+
+One parser serves the web page (handbook.fences marks each line with its kind), the Word file
+(handbook.docx_export) and the tests, so that the three never disagree about what a line is.
+
+Kinds of line, following CONTRIBUTING.md §4 and the 层次序数 of GB/T 9704-2012 (7.3.3):
+  title      the first line
+  addressee  主送机关: the first line after the title if it ends with a colon
+  l1 … l4    一、 / （一） / 1. / （1）  (English twins: I. / (I) or (a) / 1. / (1))
+  body       any other line
+  blank      an empty line
+  signature  署名 lines of the closing block (the lines after the last blank line)
+  date       the last line of the closing block (成文日期)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A fenced block with the language `template` (or `phrase`), backticks or tildes, at any indent
+# the Markdown allows at the top level. The closing fence uses the same character, at least as long.
+FENCE = re.compile(
+    r"^(?P<indent>[ ]{0,3})(?P<fence>`{3,}|~{3,})[ \t]*(?P<lang>template|phrase)\b[^\n]*\n"
+    r"(?P<body>.*?)"
+    r"^(?P=indent)(?P=fence)[`~]*[ \t]*$",
+    re.S | re.M,
+)
+PLACEHOLDER = re.compile(r"【[^【】\n]*】")
+
+_CN = "一二三四五六七八九十"
+LEVELS: list[tuple[str, re.Pattern[str]]] = [
+    ("l1", re.compile(rf"^(?:[{_CN}]+、|[IVXLC]+\.\s)")),
+    ("l2", re.compile(rf"^(?:（[{_CN}]+）|\((?:[IVXLC]+|[a-z])\)\s?)")),
+    ("l3", re.compile(r"^\d+[.．](?!\d)")),
+    ("l4", re.compile(r"^(?:（\d+）|\(\d+\))")),
+]
+# A closing block longer than this is part of the body, not a signature.
+MAX_SIGNATURE_LINES = 6
+
+
+@dataclass(frozen=True)
+class Line:
+    kind: str
+    text: str
+
+
+def extract(markdown: str, lang: str = "template") -> list[str]:
+    """The texts of every fence of the given language in a page, in order, without the fences."""
+    texts = []
+    for match in FENCE.finditer(markdown):
+        if match.group("lang") != lang:
+            continue
+        indent = len(match.group("indent"))
+        lines = [line[indent:] if line[:indent].strip() == "" else line
+                 for line in match.group("body").split("\n")]
+        texts.append("\n".join(lines).rstrip("\n"))
+    return texts
+
+
+def template_of(markdown: str) -> str | None:
+    """The template text of a template page (its first ```template fence), or None."""
+    texts = extract(markdown, "template")
+    return texts[0] if texts else None
+
+
+def heading_level(text: str) -> str | None:
+    for kind, pattern in LEVELS:
+        if pattern.match(text):
+            return kind
+    return None
+
+
+def parse(text: str) -> list[Line]:
+    """Classify every line of a template text (one Line per line, blank lines included)."""
+    raw = text.rstrip("\n").split("\n")
+    kinds: list[str] = []
+    for index, line in enumerate(raw):
+        stripped = line.strip()
+        if not stripped:
+            kinds.append("blank")
+        elif index == 0:
+            kinds.append("title")
+        else:
+            kinds.append(heading_level(stripped) or "body")
+    # 主送机关: the first non-blank line after the title, ending with a colon.
+    for index in range(1, len(raw)):
+        if kinds[index] == "blank":
+            continue
+        if kinds[index] == "body" and raw[index].rstrip().endswith(("：", ":")) and len(raw[index]) <= 40:
+            kinds[index] = "addressee"
+        break
+    # Closing block: the lines after the last blank line, when short and not the title's own group.
+    blanks = [i for i, kind in enumerate(kinds) if kind == "blank"]
+    if blanks:
+        start = blanks[-1] + 1
+        block = range(start, len(raw))
+        if 0 < len(block) <= MAX_SIGNATURE_LINES and start > 1 and all(kinds[i] == "body" for i in block):
+            for i in block:
+                kinds[i] = "signature"
+            kinds[block[-1]] = "date"
+    return [Line(kind, line) for kind, line in zip(kinds, raw, strict=True)]
+
+
+def display_width(text: str) -> float:
+    """Width in full-width characters: ASCII counts half (Times New Roman digits beside 仿宋)."""
+    return sum(0.5 if ord(ch) < 0x2E80 else 1.0 for ch in text)
+
+
+def filled_width(text: str) -> float:
+    """Estimated width of a line once its placeholders are filled: a placeholder counts as its
+    example after 如 (【成文日期，如2025年3月1日】 → 2025年3月1日) or else as its own words."""
+    def example(match: re.Match[str]) -> str:
+        inner = match.group(0)[1:-1]
+        return inner.split("如", 1)[1] if "如" in inner else inner
+    return display_width(PLACEHOLDER.sub(example, text))
+
+
+def placeholders(text: str) -> list[str]:
+    """Distinct placeholders in order of first appearance."""
+    seen: dict[str, None] = {}
+    for match in PLACEHOLDER.finditer(text):
+        seen.setdefault(match.group(0))
+    return list(seen)
