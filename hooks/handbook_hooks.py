@@ -12,6 +12,7 @@ from mkdocs.structure.pages import Page
 
 from handbook import jieba_dict
 from handbook.data import DataError, glossary, tags, topic_map
+from handbook.docx_export import export_page
 from handbook.generate import expand
 from handbook.glossary_md import GlossaryExtension
 from handbook.nav import build_nav, nav_translations
@@ -79,7 +80,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> 
                 _fallback_urls.add(page.url)
             elif state == OUTDATED:
                 log.debug("outdated translation: %s", page.file.src_uri)
-    return expand(markdown, locale, Path(config.docs_dir), page.file.src_uri)
+    markdown = expand(markdown, locale, Path(config.docs_dir), page.file.src_uri)
+    if page.meta.get("type") == "template":
+        # Word and plain-text files of the template beside the page, linked under its text.
+        markdown = export_page(markdown, page, locale)
+    return markdown
 
 
 def _add_derived_tags(page: Page, locale: str) -> None:

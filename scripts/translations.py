@@ -88,9 +88,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     failures = 0
     for source in sources:
         s = status_of(source)
-        if s.state == TRANSLATED or (s.state == OUTDATED and s.deferred == s.current):
+        # An untranslated twin (translation_of: "", as `make new` writes it) is an explicit mark too.
+        if s.state in (TRANSLATED, UNTRANSLATED) or (s.state == OUTDATED and s.deferred == s.current):
             continue
-        if s.state in (MISSING, UNTRANSLATED) and args.changed is None:
+        if s.state == MISSING and args.changed is None:
             continue  # shown in Chinese with a banner; `status` lists them
         failures += 1
         where = _relative(s.translation)
@@ -100,9 +101,10 @@ def cmd_check(args: argparse.Namespace) -> int:
                        f"paste into its front matter:\n    translation_of: {s.current}\n"
                        f"or, to translate later, paste:\n    {DEFERRED}: {s.current}")
         else:
-            message = (f"{_relative(s.source)} has no stamped English translation ({where}). Translate it and "
-                       f"paste into the English page's front matter:\n    translation_of: {s.current}\n"
-                       f"or run: python scripts/translations.py stamp --defer {where}")
+            message = (f"{_relative(s.source)} has no English page ({where}). Create it (make new writes one "
+                       f"marked untranslated), translate it and paste into its front matter:\n"
+                       f"    translation_of: {s.current}\n"
+                       f"or, to leave it untranslated for now, paste:\n    translation_of: \"\"")
         if args.format == "github":
             print(f"::error file={where},line=1,col=1,title=translation-outdated::{message.replace(chr(10), '%0A')}")
         else:
