@@ -25,7 +25,7 @@ def changed_files(base: str = "HEAD", cwd: Path | None = None) -> list[Path]:
     cwd = cwd or Path.cwd()
     top = Path(_git(["rev-parse", "--show-toplevel"], cwd).strip())
     names = _git(["diff", "--name-only", "--diff-filter=ACMR", base], cwd).splitlines()
-    names += _git(["ls-files", "--others", "--exclude-standard"], cwd).splitlines()
+    names += _git(["ls-files", "--others", "--exclude-standard", "--full-name"], top).splitlines()
     seen: dict[Path, None] = {}
     for name in names:
         path = top / name

@@ -101,7 +101,10 @@
     return bar;
   }
 
-  function setupTemplate(block, index) {
+  var counter = 0;
+
+  function setupTemplate(block) {
+    var index = counter++;
     var t = texts();
     var pre = block.querySelector("pre.tpl-text");
     if (!pre) return;
@@ -194,10 +197,10 @@
   function init(root) {
     root = root || document;
     var blocks = root.querySelectorAll(".tpl[data-template], .tpl[data-phrase]");
-    Array.prototype.forEach.call(blocks, function (block, index) {
+    Array.prototype.forEach.call(blocks, function (block) {
       if (block.hasAttribute("data-ready")) return;
       block.setAttribute("data-ready", "");
-      if (block.hasAttribute("data-template")) setupTemplate(block, index);
+      if (block.hasAttribute("data-template")) setupTemplate(block);
       else setupPhrase(block);
     });
   }
