@@ -423,6 +423,10 @@ LINK_TEXT = {
     "zh": ("下载Word文件（.docx）", "下载纯文本（.txt）", "公文格式，可用Word或WPS打开编辑"),
     "en": ("Download Word file (.docx)", "Download plain text (.txt)", "opens in Word or WPS"),
 }
+SHORT_LINK_TEXT = {
+    "zh": ("Word", "纯文本", "公文格式，可用Word或WPS打开编辑"),
+    "en": ("Word", "Text", "opens in Word or WPS"),
+}
 _UNSAFE_FILENAME = re.compile(r'[\\/:*?"<>|\s]+')
 
 
@@ -447,13 +451,16 @@ def suggested_filename(title: str, extension: str) -> str:
     return _UNSAFE_FILENAME.sub("_", title).strip("_") + f".{extension}"
 
 
-def download_links(stem_href: str, title: str, locale: str, css_class: str = "tpl-downloads") -> str:
-    """Raw HTML links to the two files (raw HTML: they are not docs files, see mkdocs validation)."""
-    word, plain, hint = LINK_TEXT.get(locale, LINK_TEXT["zh"])
+def download_links(stem_href: str, title: str, locale: str, short: bool = False) -> str:
+    """Raw HTML links to the two files (raw HTML: they are build output, not docs files that
+    MkDocs could validate). `short`: the compact form used in the template library's table."""
+    word, plain, hint = (SHORT_LINK_TEXT if short else LINK_TEXT).get(locale, LINK_TEXT["zh"])
     docx = (f'<a href="{escape(stem_href)}.docx" download="{escape(suggested_filename(title, "docx"))}" '
             f'title="{escape(hint)}">{escape(word)}</a>')
     txt = f'<a href="{escape(stem_href)}.txt" download="{escape(suggested_filename(title, "txt"))}">{escape(plain)}</a>'
-    return f'<p class="{css_class}">{docx} {txt}</p>'
+    if short:
+        return f'<span class="tpl-downloads tpl-list-downloads">{docx} {txt}</span>'
+    return f'<p class="tpl-downloads">{docx} {txt}</p>'
 
 
 def plain_text_file(text: str) -> bytes:

@@ -14,7 +14,15 @@ from handbook.data import source_reports, tags, topic_map
 
 PAGE_TYPES = ("standard", "practice", "template", "guide", "source", "glossary")
 REQUIRED = ("title", "type", "topic", "tags", "sources", "updated")
+# Optional: description, a one-sentence purpose (shown in the template library and as the page's
+# meta description); translation_of, the content hash of the Chinese source on an English page;
+# lint-disable, rule IDs the linters skip on this page; hide and search, Material's own keys.
+OPTIONAL = ("description", "translation_of", "lint-disable", "hide", "search")
 GENERAL_TOPIC = "general"
+HASH = re.compile(r"[0-9a-f]{8,64}")
+# libyaml's loader when PyYAML was built with it: front matter is parsed for every page by the
+# build and the linters, and the pure-Python loader dominates their time.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 FENCE = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*\r?$", re.S | re.M)
 
 
@@ -42,12 +50,17 @@ def split_front_matter(text: str) -> tuple[dict[str, Any] | None, str, int]:
         return None, text, 0
     block = match.group(1)
     try:
-        meta = yaml.safe_load(block)
+        meta = yaml.load(block, Loader=_LOADER)  # noqa: S506 (a safe loader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = (mark.line + 2) if mark is not None else 1
         problem = getattr(error, "problem", None) or str(error).splitlines()[0]
         raise FrontMatterError(f"front matter is not valid YAML: {problem}", line) from None
+    except ValueError as error:
+        # PyYAML builds dates itself: 2025-02-30 matches its timestamp pattern but is no date.
+        bad = re.search(r"^[^\n]*\b\d{4}-\d{1,2}-\d{1,2}\b", block, re.M)
+        line = block[: bad.start()].count("\n") + 2 if bad else 2
+        raise FrontMatterError(f"front matter holds an impossible date: {error}", line) from None
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):
@@ -92,6 +105,18 @@ def check(meta: dict[str, Any], locale: str = "zh") -> list[Problem]:
                 problems.append(Problem("sources", "every source must be a non-empty string"))
             elif source.startswith("report-") and source not in reports:
                 problems.append(Problem("sources", f"unknown source report '{source}'"))
+    if "description" in meta and (not isinstance(meta["description"], str) or not meta["description"].strip()):
+        problems.append(Problem("description", "description must be a non-empty string"))
+    if "translation_of" in meta and not (
+        isinstance(meta["translation_of"], str) and HASH.fullmatch(meta["translation_of"])
+    ):
+        problems.append(Problem("translation_of",
+                                "translation_of must be the content hash of the Chinese source "
+                                "(a hexadecimal string, 8 to 64 characters)"))
+    if "lint-disable" in meta:
+        value = meta["lint-disable"]
+        if not (isinstance(value, str) or (isinstance(value, list) and all(isinstance(v, str) for v in value))):
+            problems.append(Problem("lint-disable", "lint-disable must be a list of rule IDs"))
     updated = meta["updated"]
     if isinstance(updated, str):
         try:

@@ -6,11 +6,14 @@ Markers: `<!-- topic-cards -->` (home page), `<!-- glossary -->` (glossary page)
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
 from handbook.data import glossary, topics
+from handbook.docx_export import download_links, download_path
 from handbook.frontmatter import split_front_matter
+from handbook.template_text import template_of
 
 
 def topic_cards(locale: str, docs: Path, page_dir: str) -> str:
@@ -52,34 +55,64 @@ def glossary_list(locale: str, docs: Path, page_dir: str) -> str:
 
 
 def template_list(locale: str, docs: Path, page_dir: str) -> str:
+    """Every template with its topic, purpose (front matter `description`, else the first sentence
+    of the page) and its two downloads, which the build writes beside each template page."""
     topic_names = {t["slug"]: t[locale] for t in topics()}
-    header = ("| Template | Topic | Purpose |\n| --- | --- | --- |" if locale == "en"
-              else "| 模板 | 专题 | 用途 |\n| --- | --- | --- |")
+    header = ("| Template | Topic | Purpose | Download |\n| --- | --- | --- | --- |" if locale == "en"
+              else "| 模板 | 专题 | 用途 | 下载 |\n| --- | --- | --- | --- |")
     rows = [header]
     for topic in topics():
         folder = docs / "topics" / topic["slug"]
         for path in sorted(folder.glob("template-*.md")) if folder.is_dir() else []:
             if path.name.endswith(".en.md"):
                 continue
-            meta, _body, _ = split_front_matter(path.read_text(encoding="utf-8"))
+            meta, body, _ = split_front_matter(path.read_text(encoding="utf-8"))
             title = (meta or {}).get("title", path.stem)
-            purpose = (meta or {}).get("description", "")
+            purpose = (meta or {}).get("description") or _first_sentence(body, "zh")
             twin = path.with_name(path.stem + ".en.md")
             if locale == "en" and twin.is_file():
-                en_meta, _b, _ = split_front_matter(twin.read_text(encoding="utf-8"))
+                en_meta, en_body, _ = split_front_matter(twin.read_text(encoding="utf-8"))
                 title = (en_meta or {}).get("title", title)
-                purpose = (en_meta or {}).get("description", purpose)
+                purpose = (en_meta or {}).get("description") or _first_sentence(en_body, "en") or purpose
+                body = en_body
             link = _relative(page_dir, f"topics/{topic['slug']}/{path.name}")
-            rows.append(f"| [{title}]({link}) | {topic_names[topic['slug']]} | {purpose} |")
+            downloads = ""
+            if template_of(body) is not None:
+                # Raw HTML: the files are build output, not docs files that MkDocs could validate.
+                # Paths assume directory URLs and a library page that is an index.md.
+                stem = _relative(page_dir, download_path(f"topics/{topic['slug']}/{path.name}", "docx"))
+                downloads = download_links(stem[: -len(".docx")], title, locale, short=True)
+            cells = [f"[{_cell(title)}]({link})", topic_names[topic["slug"]], _cell(purpose), downloads]
+            rows.append("| " + " | ".join(cells) + " |")
     return "\n".join(rows)
 
 
+def _first_sentence(body: str, locale: str) -> str:
+    """The first sentence of a page's first paragraph after its title, links reduced to text."""
+    for block in re.split(r"\n\s*\n", body):
+        block = block.strip()
+        if not block or block.startswith(("#", "<", "!!!", "```", "|", "-", "*", ">")):
+            continue
+        text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", " ".join(block.split("\n")))
+        text = re.sub(r"[*_`]", "", text)
+        end = re.search(r"。" if locale == "zh" else r"\.(?:\s|$)", text)
+        return text[: end.end()].strip() if end else text
+    return ""
+
+
+def _cell(text: str) -> str:
+    return str(text).replace("|", "\\|").replace("\n", " ")
+
+
 def _source_link(source: str, page_dir: str) -> str:
-    if source.startswith("report-"):
-        page, _, anchor = source.partition("#")
-        target = _relative(page_dir, f"sources/{page}.md") + (f"#{anchor}" if anchor else "")
-        return f"[{source}]({target})"
-    return source
+    """A glossary source as a link: `report-N#pM` to the paragraph, `path/page.md` to the page."""
+    page, _, anchor = source.partition("#")
+    if page.startswith("report-"):
+        page = f"sources/{page}.md"
+    elif not page.endswith(".md"):
+        return source
+    target = _relative(page_dir, page) + (f"#{anchor}" if anchor else "")
+    return f"[{source}]({target})"
 
 
 def _relative(page_dir: str, target: str) -> str:

@@ -28,6 +28,12 @@ ORDER: dict[str, list[str]] = {
     "writing": ["index.md", "achievements.md", "problems.md", "next-steps.md"],
 }
 TYPE_PREFIXES = ("standard-", "practice-", "template-")
+# Material renders the siblings of the current page into every page, even with navigation.prune.
+# A section longer than this is split into groups by type, and long groups into numbered parts, so
+# that a page's navigation, and with it the build time per page, stays bounded as the site grows.
+SECTION_LIMIT = 40
+GROUPS = [("standard-", "依据", "Standards"), ("practice-", "典型做法", "Model practices"),
+          ("template-", "模板", "Templates"), ("", "其他", "Other pages")]
 
 
 def _is_chinese_page(path: Path) -> bool:
@@ -61,7 +67,7 @@ def build_nav(docs: Path) -> list[Any]:
             for topic in topics():
                 pages = _folder_pages(docs, f"topics/{topic['slug']}")
                 if pages:
-                    entries.append({topic["zh"]: pages})
+                    entries.append({topic["zh"]: _bounded(pages)})
         else:
             entries = _folder_pages(docs, folder)
         if len(entries) == 1 and isinstance(entries[0], str):
@@ -71,9 +77,31 @@ def build_nav(docs: Path) -> list[Any]:
     return nav
 
 
-def nav_translations() -> dict[str, str]:
+def _bounded(pages: list[str]) -> list[Any]:
+    """`pages` as they are, or grouped by type and cut into parts when the section is long."""
+    if len(pages) <= SECTION_LIMIT:
+        return pages
+    overview = [p for p in pages if p.endswith("/index.md")]
+    rest = [p for p in pages if p not in overview]
+    grouped: list[Any] = list(overview)
+    for prefix, title, _english in GROUPS:
+        members = [p for p in rest if p.rsplit("/", 1)[-1].startswith(prefix)]
+        rest = [p for p in rest if p not in members]
+        if len(members) <= SECTION_LIMIT:
+            if members:
+                grouped.append({title: members})
+            continue
+        for part, start in enumerate(range(0, len(members), SECTION_LIMIT), start=1):
+            grouped.append({f"{title} {part}": members[start:start + SECTION_LIMIT]})
+    return grouped
+
+
+def nav_translations(parts: int = 200) -> dict[str, str]:
     """Chinese section titles and their English twins, for the i18n plugin."""
     names = {"首页": "Home"}
     names.update({zh: en for zh, en, _ in SECTIONS})
     names.update({topic["zh"]: topic["en"] for topic in topics()})
+    for _prefix, title, english in GROUPS:
+        names[title] = english
+        names.update({f"{title} {n}": f"{english} {n}" for n in range(1, parts + 1)})
     return names

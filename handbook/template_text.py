@@ -6,7 +6,7 @@ One parser serves the web page (handbook.fences marks each line with its kind), 
 Kinds of line, following CONTRIBUTING.md §4 and the 层次序数 of GB/T 9704-2012 (7.3.3):
   title      the first line
   addressee  主送机关: the first line after the title if it ends with a colon
-  l1 … l4    一、 / （一） / 1. / （1）  (English twins: I. / (I) or (a) / 1. / (1))
+  l1 … l4    一、 / （一） / 1. / （1）  (English twins: see NUMBERING)
   body       any other line
   blank      an empty line
   signature  署名 lines of the closing block (the lines after the last blank line)
@@ -29,12 +29,19 @@ FENCE = re.compile(
 PLACEHOLDER = re.compile(r"【[^【】\n]*】")
 
 _CN = "一二三四五六七八九十"
-LEVELS: list[tuple[str, re.Pattern[str]]] = [
-    ("l1", re.compile(rf"^(?:[{_CN}]+、|[IVXLC]+\.\s)")),
-    ("l2", re.compile(rf"^(?:（[{_CN}]+）|\((?:[IVXLC]+|[a-z])\)\s?)")),
-    ("l3", re.compile(r"^\d+[.．](?!\d)")),
-    ("l4", re.compile(r"^(?:（\d+）|\(\d+\))")),
+# Numbering styles. Chinese texts use the fixed levels of GB/T 9704-2012 一、（一）1.（1）. English
+# twins may keep those or use I. / (1) / 1. / (a): when a text has Roman numerals or letters,
+# its levels follow the order in which the styles first appear (I. then (1) then 1. …).
+NUMBERING: list[tuple[str, re.Pattern[str]]] = [
+    ("cn1", re.compile(rf"^[{_CN}]+、")),
+    ("cn2", re.compile(rf"^（[{_CN}]+）")),
+    ("roman", re.compile(r"^[IVXLC]+\.\s")),
+    ("paren-roman", re.compile(r"^\((?:[IVXLC]+|[ivxlc]+)\)\s?")),
+    ("paren-alpha", re.compile(r"^\([a-z]\)\s?")),
+    ("arabic", re.compile(r"^\d+[.．](?!\d)")),
+    ("paren-arabic", re.compile(r"^(?:（\d+）|\(\d+\))")),
 ]
+FIXED_LEVELS = {"cn1": "l1", "cn2": "l2", "arabic": "l3", "paren-arabic": "l4"}
 # A closing block longer than this is part of the body, not a signature.
 MAX_SIGNATURE_LINES = 6
 
@@ -64,30 +71,41 @@ def template_of(markdown: str) -> str | None:
     return texts[0] if texts else None
 
 
-def heading_level(text: str) -> str | None:
-    for kind, pattern in LEVELS:
+def numbering(text: str) -> str | None:
+    for style, pattern in NUMBERING:
         if pattern.match(text):
-            return kind
+            return style
     return None
+
+
+def _levels(styles: list[str | None]) -> dict[str, str]:
+    """Level of each numbering style present in a text."""
+    present = [style for style in styles if style]
+    if all(style in FIXED_LEVELS for style in present):
+        return FIXED_LEVELS
+    order = list(dict.fromkeys(present))
+    return {style: f"l{min(position + 1, 4)}" for position, style in enumerate(order)}
 
 
 def parse(text: str) -> list[Line]:
     """Classify every line of a template text (one Line per line, blank lines included)."""
     raw = text.rstrip("\n").split("\n")
+    styles = [numbering(line.strip()) if index else None for index, line in enumerate(raw)]
+    levels = _levels(styles)
     kinds: list[str] = []
     for index, line in enumerate(raw):
-        stripped = line.strip()
-        if not stripped:
+        if not line.strip():
             kinds.append("blank")
         elif index == 0:
             kinds.append("title")
         else:
-            kinds.append(heading_level(stripped) or "body")
+            kinds.append(levels[styles[index]] if styles[index] else "body")
     # 主送机关: the first non-blank line after the title, ending with a colon.
     for index in range(1, len(raw)):
         if kinds[index] == "blank":
             continue
-        if kinds[index] == "body" and raw[index].rstrip().endswith(("：", ":")) and len(raw[index]) <= 40:
+        if kinds[index] == "body" and raw[index].rstrip().endswith(("：", ":")) \
+                and display_width(raw[index]) <= 50:
             kinds[index] = "addressee"
         break
     # Closing block: the lines after the last blank line, when short and not the title's own group.

@@ -10,7 +10,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-from handbook import jieba_dict
+from handbook import jieba_dict, notfound, offline
 from handbook.data import DataError, glossary, tags, topic_map
 from handbook.docx_export import export_page
 from handbook.generate import expand
@@ -52,6 +52,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
                 language.nav_translations = merged
     if _glossary not in config.markdown_extensions:
         config.markdown_extensions.append(_glossary)
+    if offline.enabled(config):
+        offline.use_local_shim(config)
     return config
 
 
@@ -111,3 +113,10 @@ def on_post_build(config: MkDocsConfig) -> None:
     prefixes = {lang.locale: "" if lang.default else f"{lang.locale}/" for lang in i18n.config.languages}
     counts = split_index(root, prefixes, _fallback_urls)
     log.info("search index split per language: %s", counts)
+    if offline.enabled(config):
+        offline.write_shim(root)
+        offline.inline_indexes(root, prefixes)
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    return notfound.post_template(output_content, template_name, config)

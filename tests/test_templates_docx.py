@@ -1,0 +1,291 @@
+"""The Word and plain-text files of every template page, and the template library.
+
+Each generated .docx is opened with python-docx and checked against GB/T 9704-2012 (Chinese) or
+the plain English layout, and its text against the template text of the page it belongs to.
+The expectations are written out here independently of handbook/docx_export.py.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+from bs4 import BeautifulSoup
+from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt, Twips
+
+from handbook.docx_export import build_docx, plain_text_file
+from handbook.fences import render_phrase, render_template
+from handbook.template_text import parse
+from tests.sitebuild import ROOT
+
+DOCS = ROOT / "docs"
+FENCE = re.compile(r"^```template[^\n]*\n(.*?)^```[ \t]*$", re.S | re.M)
+
+# GB/T 9704-2012, written out again rather than imported.
+A4 = (Mm(210), Mm(297))
+MARGINS = {"top": Mm(37), "bottom": Mm(35), "left": Mm(28), "right": Mm(26)}
+TEXT_WIDTH_PT = 156 / 25.4 * 72
+TEXT_HEIGHT = Mm(297) - Mm(37) - Mm(35)
+ZH_LEVEL_FONTS = [  # (pattern, East Asian font, size in pt)
+    (re.compile(r"^[一二三四五六七八九十]+、"), "黑体", 16),
+    (re.compile(r"^（[一二三四五六七八九十]+）"), "楷体_GB2312", 16),
+    (re.compile(r"^\d+[.．]"), "仿宋_GB2312", 16),
+    (re.compile(r"^（\d+）"), "仿宋_GB2312", 16),
+]
+
+
+def _template_pages() -> list[tuple[str, Path, Path]]:
+    """(id, Markdown source whose text the page shows, built page folder) for both languages."""
+    cases = []
+    for source in sorted(DOCS.glob("topics/*/template-*.md")):
+        if source.name.endswith(".en.md"):
+            continue
+        relative = source.relative_to(DOCS).with_suffix("")
+        cases.append((f"zh:{relative}", source, Path(relative)))
+        twin = source.with_name(source.stem + ".en.md")
+        # Without a twin, /en/ shows the Chinese page (and its Chinese files).
+        cases.append((f"en:{relative}", twin if twin.is_file() else source, Path("en") / relative))
+    return cases
+
+
+CASES = _template_pages()
+
+
+def _source_text(source: Path) -> str:
+    match = FENCE.search(source.read_text(encoding="utf-8"))
+    assert match, f"{source} has no ```template block"
+    return match.group(1).rstrip("\n")
+
+
+def _resolve(style, read):
+    """A style property, following basedOn until a style sets it."""
+    while style is not None:
+        value = read(style)
+        if value is not None:
+            return value
+        style = style.base_style
+    return None
+
+
+def _east_asian(style) -> str | None:
+    def read(s):
+        rpr = s.element.rPr
+        fonts = rpr.rFonts if rpr is not None else None
+        return fonts.get(qn("w:eastAsia")) if fonts is not None else None
+    return _resolve(style, read)
+
+
+def _latin(style) -> str | None:
+    return _resolve(style, lambda s: s.font.name)
+
+
+def _size(style):
+    return _resolve(style, lambda s: s.font.size)
+
+
+def _line_spacing(style):
+    return (_resolve(style, lambda s: s.paragraph_format.line_spacing),
+            _resolve(style, lambda s: s.paragraph_format.line_spacing_rule))
+
+
+def _close(a, b, tolerance=Twips(1)) -> bool:
+    return abs(int(a) - int(b)) <= int(tolerance)
+
+
+@pytest.fixture(scope="module")
+def site(built_site: Path) -> Path:
+    return built_site
+
+
+@pytest.mark.parametrize(("source", "folder"), [(s, f) for _, s, f in CASES], ids=[i for i, _, _ in CASES])
+def test_docx_follows_the_layout_and_holds_the_page_text(site: Path, source: Path, folder: Path) -> None:
+    stem = folder.name
+    page = site / folder / "index.html"
+    docx_path = site / folder / f"{stem}.docx"
+    assert docx_path.is_file(), f"{docx_path} was not generated"
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    blocks = soup.select("div.tpl[data-template] pre.tpl-text")
+    assert len(blocks) == 1, f"{page}: expected one template block, found {len(blocks)}"
+    page_text = blocks[0].get_text()
+    assert page_text == _source_text(source), "the page does not show the Markdown template text"
+
+    document = Document(str(docx_path))
+    assert "\n".join(p.text for p in document.paragraphs) == page_text
+
+    section = document.sections[0]
+    assert len(document.sections) == 1
+    assert _close(section.page_width, A4[0]) and _close(section.page_height, A4[1])
+    for side, expected in MARGINS.items():
+        assert _close(getattr(section, f"{side}_margin"), expected), side
+
+    # No direct run formatting: every line takes its look from its paragraph style.
+    for paragraph in document.paragraphs:
+        for run in paragraph.runs:
+            assert run.font.name is None and run.font.size is None and run._r.rPr is None
+
+    chinese = source.name.endswith(".md") and not source.name.endswith(".en.md")
+    if chinese:
+        _check_official(document, page_text)
+    else:
+        _check_english(document)
+
+    # Page numbers: a PAGE field in the footer, "— 1 —" in Chinese.
+    footer = section.footer
+    xml = footer._element.xml
+    assert "w:fldChar" in xml and re.search(r"<w:instrText[^>]*>\s*PAGE\s*</w:instrText>", xml)
+    if chinese:
+        assert footer.paragraphs[0].text == "— 1 —"
+        assert footer.paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.RIGHT
+        assert _size(footer.paragraphs[0].style) == Pt(14)
+        even = section.even_page_footer
+        assert even.paragraphs[0].text == "— 1 —"
+        assert even.paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.LEFT
+        assert document.settings.odd_and_even_pages_header_footer
+
+
+def _check_official(document, text: str) -> None:
+    lines = text.split("\n")
+    paragraphs = document.paragraphs
+    assert len(paragraphs) == len(lines)
+    # 22 lines per page: exact line spacing that fits 22 times, not 23, into the 225 mm 版心.
+    body_spacing, rule = _line_spacing(document.styles["Normal"])
+    assert rule == WD_LINE_SPACING.EXACTLY
+    assert body_spacing.twips * 22 <= TEXT_HEIGHT.twips < body_spacing.twips * 23
+    assert body_spacing == Twips(579)  # 28.95 pt
+    grid = document.sections[0]._sectPr.find(qn("w:docGrid"))
+    assert grid.get(qn("w:type")) == "linesAndChars"
+    assert int(grid.get(qn("w:linePitch"))) == 579
+    # 28 characters per line: pitch = Normal size + charSpace/4096 pt.
+    pitch = 16 + int(grid.get(qn("w:charSpace"))) / 4096
+    assert pitch * 28 <= TEXT_WIDTH_PT < pitch * 29
+
+    title = paragraphs[0]
+    assert _east_asian(title.style) == "方正小标宋简体"
+    assert _size(title.style) == Pt(22)
+    assert title.style.paragraph_format.alignment == WD_ALIGN_PARAGRAPH.CENTER
+    for paragraph, line in zip(paragraphs[1:], lines[1:], strict=True):
+        if not line.strip():
+            continue
+        expected_font, expected_size = "仿宋_GB2312", 16
+        for pattern, font, size in ZH_LEVEL_FONTS:
+            if pattern.match(line):
+                expected_font, expected_size = font, size
+                break
+        style = paragraph.style
+        assert _east_asian(style) == expected_font, f"{line!r}: {_east_asian(style)}"
+        assert _latin(style) == "Times New Roman", line
+        assert _size(style) == Pt(expected_size), line
+        spacing, rule = _line_spacing(style)
+        assert (spacing, rule) == (Twips(579), WD_LINE_SPACING.EXACTLY), line
+        assert not _resolve(style, lambda s: s.font.bold), line
+    # A closing date line (成文日期) is right-aligned.
+    if "日期" in lines[-1] or re.search(r"\d{4}年", lines[-1]):
+        assert _resolve(paragraphs[-1].style, lambda s: s.paragraph_format.alignment) == WD_ALIGN_PARAGRAPH.RIGHT
+
+
+def _check_english(document) -> None:
+    for paragraph in document.paragraphs:
+        if not paragraph.text:
+            continue
+        style = paragraph.style
+        assert _latin(style) == "Times New Roman", paragraph.text
+        assert _east_asian(style), paragraph.text  # set, so that 【】 need no guessing
+        assert _size(style) in (Pt(12), Pt(14)), paragraph.text
+    assert _size(document.paragraphs[0].style) == Pt(14)
+
+
+@pytest.mark.parametrize(("source", "folder"), [(s, f) for _, s, f in CASES], ids=[i for i, _, _ in CASES])
+def test_plain_text_file_is_the_template_text(site: Path, source: Path, folder: Path) -> None:
+    data = (site / folder / f"{folder.name}.txt").read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf"), "UTF-8 with BOM, for Notepad and WPS"
+    text = data.decode("utf-8-sig")
+    assert "\r\n" in text
+    assert text.replace("\r\n", "\n").rstrip("\n") == _source_text(source)
+    assert "```" not in text and "<mark" not in text
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_template_library_lists_every_template_with_downloads(site: Path, prefix: str) -> None:
+    library = site / prefix / "templates" / "index.html"
+    soup = BeautifulSoup(library.read_text(encoding="utf-8"), "html.parser")
+    rows = soup.select("article table tbody tr")
+    sources = [s for s in sorted(DOCS.glob("topics/*/template-*.md")) if not s.name.endswith(".en.md")]
+    assert len(rows) == len(sources)
+    base = f"http://site/{prefix}templates/"
+    for row, source in zip(rows, sources, strict=True):
+        cells = row.find_all("td")
+        assert len(cells) == 4
+        assert cells[1].get_text(strip=True), "topic"
+        assert cells[2].get_text(strip=True), f"{source}: no purpose (front matter description)"
+        links = [a["href"] for a in cells[3].find_all("a")]
+        assert [Path(h).suffix for h in links] == [".docx", ".txt"]
+        for href in links:
+            target = urljoin(base, href).removeprefix("http://site/")
+            assert (site / target).is_file(), f"{library}: {href} does not exist"
+        page_href = urljoin(base, cells[0].find("a")["href"]).removeprefix("http://site/")
+        assert (site / page_href / "index.html").is_file()
+
+
+def test_template_page_links_its_downloads(site: Path) -> None:
+    for _, _source, folder in CASES:
+        soup = BeautifulSoup((site / folder / "index.html").read_text(encoding="utf-8"), "html.parser")
+        links = soup.select("p.tpl-downloads a")
+        assert [a["href"] for a in links] == [f"{folder.name}.docx", f"{folder.name}.txt"]
+        assert all(a.has_attr("download") for a in links)
+
+
+# --- units, without the site ---------------------------------------------------------------------
+
+SAMPLE = """【单位名称】关于【专项工作名称】开展情况的汇报
+
+【主送机关】：
+【开头】现将有关情况汇报如下：
+一、主要做法
+（一）【做法一】
+1.【具体措施】
+（1）【细项】
+二、下一步打算
+【打算】
+
+【单位名称】
+【成文日期，如2025年3月1日】"""
+
+
+def test_parse_follows_the_numbering_levels() -> None:
+    kinds = [line.kind for line in parse(SAMPLE)]
+    assert kinds == ["title", "blank", "addressee", "body", "l1", "l2", "l3", "l4", "l1", "body",
+                     "blank", "signature", "date"]
+
+
+def test_english_numbering_follows_first_appearance() -> None:
+    text = "Title\n\nI. Main measures\n(1) Joint action\n1. Measure\nII. Results\n(1) Figure"
+    assert [line.kind for line in parse(text)] == ["title", "blank", "l1", "l2", "l3", "l1", "l2"]
+
+
+def test_signature_is_placed_per_gbt_9704() -> None:
+    """署名 two characters in; the date's first character two characters right of the 署名's, or
+    the date two characters in and the 署名 moved left when the date is longer."""
+    paragraphs = build_docx(SAMPLE).paragraphs
+    name, date = paragraphs[-2], paragraphs[-1]
+    assert name.paragraph_format.right_indent is not None
+    # 单位名称 (4 characters) against 2025年3月1日 (6): date 2 in, signature 2 + 6 + 2 − 4 = 6 in.
+    assert date.paragraph_format.right_indent == Pt(2 * 16)
+    assert name.paragraph_format.right_indent == Pt(6 * 16)
+
+
+def test_fence_html_escapes_and_marks_placeholders() -> None:
+    html = render_template("标题<script>\n\n一、【单位名称】&【日期】")
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert '<mark class="ph">【单位名称】</mark>&amp;<mark class="ph">【日期】</mark>' in html
+    assert BeautifulSoup(html, "html.parser").pre.get_text() == "标题<script>\n\n一、【单位名称】&【日期】"
+    phrase = BeautifulSoup(render_phrase("各位领导：【称呼】"), "html.parser")
+    assert phrase.div.has_attr("data-phrase") and phrase.pre.get_text() == "各位领导：【称呼】"
+
+
+def test_plain_text_file_encoding() -> None:
+    assert plain_text_file("一\n二\n") == "\ufeff一\r\n二\r\n".encode()
