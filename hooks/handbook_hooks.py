@@ -10,7 +10,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-from handbook import jieba_dict, notfound, offline
+from handbook import describe, jieba_dict, notfound, offline, search_scope
 from handbook.data import DataError, glossary, tags, topic_map
 from handbook.docx_export import export_page
 from handbook.generate import expand
@@ -116,6 +116,18 @@ def on_post_build(config: MkDocsConfig) -> None:
     if offline.enabled(config):
         offline.write_shim(root)
         offline.inline_indexes(root, prefixes)
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
+    describe.ensure_description(page, html)
+    return html
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    # Pages under /en/ search the English index (handbook/search_scope.py).
+    i18n = config.plugins.get("i18n")
+    prefixes = [f"{lang.locale}/" for lang in i18n.config.languages if not lang.default] if i18n else []
+    return search_scope.scope(output, search_scope.prefix_of(page.url, prefixes))
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
