@@ -155,7 +155,8 @@ def _indent_chars(target, first_line: float = 0, right: float = 0, left: float =
 
 def _font_table(document, names: list[str]) -> None:
     """Declare the Chinese fonts with an alternative name and the GB2312 character set."""
-    part = next((rel.target_part for rel in document.part.rels.values() if rel.reltype == RT.FONT_TABLE), None)
+    part = next((rel.target_part for rel in document.part.rels.values() if rel.reltype == RT.FONT_TABLE),
+                None)
     if part is None:
         return
     from docx.oxml.parser import parse_xml
@@ -354,7 +355,8 @@ def _page_numbers(document, section, locale: str, style) -> None:
     if locale == "zh":
         # Odd pages on the right, even pages on the left, one character (14 pt) in.
         document.settings.odd_and_even_pages_header_footer = True
-        targets = [(section.footer, WD_ALIGN_PARAGRAPH.RIGHT), (section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT)]
+        targets = [(section.footer, WD_ALIGN_PARAGRAPH.RIGHT),
+                   (section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT)]
         section.footer_distance = Mm(FOOTER_DISTANCE_MM)
     else:
         targets = [(section.footer, WD_ALIGN_PARAGRAPH.CENTER)]
@@ -457,7 +459,8 @@ def download_links(stem_href: str, title: str, locale: str, short: bool = False)
     word, plain, hint = (SHORT_LINK_TEXT if short else LINK_TEXT).get(locale, LINK_TEXT["zh"])
     docx = (f'<a href="{escape(stem_href)}.docx" download="{escape(suggested_filename(title, "docx"))}" '
             f'title="{escape(hint)}">{escape(word)}</a>')
-    txt = f'<a href="{escape(stem_href)}.txt" download="{escape(suggested_filename(title, "txt"))}">{escape(plain)}</a>'
+    txt = (f'<a href="{escape(stem_href)}.txt" download="{escape(suggested_filename(title, "txt"))}">'
+           f'{escape(plain)}</a>')
     if short:
         return f'<span class="tpl-downloads tpl-list-downloads">{docx} {txt}</span>'
     return f'<p class="tpl-downloads">{docx} {txt}</p>'

@@ -95,7 +95,7 @@ def check(meta: dict[str, Any], locale: str = "zh") -> list[Problem]:
         known = allowed_tags(locale)
         for tag in meta["tags"]:
             if tag not in known:
-                problems.append(Problem("tags", f"tag '{tag}' is not in data/tags.yml for language '{locale}'"))
+                problems.append(Problem("tags", f"tag '{tag}' is not in data/tags.yml for language '{locale}'"))  # noqa: E501
     if not isinstance(meta["sources"], list):
         problems.append(Problem("sources", "sources must be a list"))
     else:
@@ -105,7 +105,8 @@ def check(meta: dict[str, Any], locale: str = "zh") -> list[Problem]:
                 problems.append(Problem("sources", "every source must be a non-empty string"))
             elif source.startswith("report-") and source not in reports:
                 problems.append(Problem("sources", f"unknown source report '{source}'"))
-    if "description" in meta and (not isinstance(meta["description"], str) or not meta["description"].strip()):
+    description = meta.get("description")
+    if "description" in meta and (not isinstance(description, str) or not description.strip()):
         problems.append(Problem("description", "description must be a non-empty string"))
     if "translation_of" in meta and not (
         isinstance(meta["translation_of"], str) and HASH.fullmatch(meta["translation_of"])
@@ -115,7 +116,7 @@ def check(meta: dict[str, Any], locale: str = "zh") -> list[Problem]:
                                 "(a hexadecimal string, 8 to 64 characters)"))
     if "lint-disable" in meta:
         value = meta["lint-disable"]
-        if not (isinstance(value, str) or (isinstance(value, list) and all(isinstance(v, str) for v in value))):
+        if not (isinstance(value, str) or (isinstance(value, list) and all(isinstance(v, str) for v in value))):  # noqa: E501
             problems.append(Problem("lint-disable", "lint-disable must be a list of rule IDs"))
     updated = meta["updated"]
     if isinstance(updated, str):

@@ -13,6 +13,7 @@ from pathlib import Path
 from handbook.data import glossary, topics
 from handbook.docx_export import download_links, download_path
 from handbook.frontmatter import split_front_matter
+from handbook.lint.rules import lint_rules
 from handbook.template_text import template_of
 
 
@@ -46,7 +47,8 @@ def glossary_list(locale: str, docs: Path, page_dir: str) -> str:
         if entry.get("deprecated"):
             extra.append(("Avoid" if locale == "en" else "不宜写作") + "：" + "、".join(entry["deprecated"]))
         if entry.get("source"):
-            extra.append(("Source" if locale == "en" else "出处") + "：" + _source_link(entry["source"], page_dir))
+            label = "Source" if locale == "en" else "出处"
+            extra.append(label + "：" + _source_link(entry["source"], page_dir))
         if extra:
             lines.append("")
             lines.append("    " + "；".join(extra))
@@ -124,6 +126,7 @@ MARKERS: dict[str, Callable[[str, Path, str], str]] = {
     "<!-- topic-cards -->": topic_cards,
     "<!-- glossary -->": glossary_list,
     "<!-- template-list -->": template_list,
+    "<!-- lint-rules -->": lint_rules,
 }
 
 

@@ -42,6 +42,10 @@ NUMBERING: list[tuple[str, re.Pattern[str]]] = [
     ("paren-arabic", re.compile(r"^(?:（\d+）|\(\d+\))")),
 ]
 FIXED_LEVELS = {"cn1": "l1", "cn2": "l2", "arabic": "l3", "paren-arabic": "l4"}
+DATE_LINE = re.compile(r"日期|\d{4}年\d{1,2}月\d{1,2}日|\b[Dd]ate\b")
+SIGNATURE_LINE = re.compile(
+    r"签字|签名|盖章|signature|seal"
+    r"|^【[^【】]*(?:名称|单位|办公室|机关|name|office|government)[^【】]*】$", re.I)
 # A closing block longer than this is part of the body, not a signature.
 MAX_SIGNATURE_LINES = 6
 
@@ -117,6 +121,13 @@ def parse(text: str) -> list[Line]:
             for i in block:
                 kinds[i] = "signature"
             kinds[block[-1]] = "date"
+    if "date" not in kinds and len(raw) > 2 and kinds[-1] == "body" and DATE_LINE.search(raw[-1]):
+        # No blank line before the closing: the date line, and the signature lines right above it.
+        kinds[-1] = "date"
+        index = len(raw) - 2
+        while index > 1 and kinds[index] == "body" and SIGNATURE_LINE.search(raw[index]):
+            kinds[index] = "signature"
+            index -= 1
     return [Line(kind, line) for kind, line in zip(kinds, raw, strict=True)]
 
 

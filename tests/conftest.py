@@ -2,7 +2,8 @@
 
 Browser tests use Debian's Chromium (apt-get install -y chromium fonts-noto-cjk), never a browser
 downloaded by `playwright install`. Without it the browser tests fail under CI=true and are
-skipped, loudly, everywhere else.
+skipped, loudly, everywhere else. Every request of every browser context is recorded
+(`request_log`), and a test whose page reached beyond 127.0.0.1 fails after it has run.
 
     def test_something(site_server, page):
         page.goto(site_server + "templates/")
@@ -10,16 +11,15 @@ skipped, loudly, everywhere else.
 
 from __future__ import annotations
 
-import functools
 import os
-import threading
 import warnings
-from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
+from handbook.static_host import StaticHost
 from tests.sitebuild import ensure_site
 
 CHROMIUM = Path(os.environ.get("HANDBOOK_CHROMIUM", "/usr/bin/chromium"))
@@ -35,28 +35,24 @@ CHROMIUM_ARGS = [
 
 @pytest.fixture(scope="session")
 def built_site() -> Path:
-    """site/, built strictly first when missing or older than its inputs."""
+    """site/, built strictly first when missing or older than its inputs.
+
+    HANDBOOK_TEST_SITE=/tmp/x runs the tests against a site built elsewhere, without building.
+    """
+    if os.environ.get("HANDBOOK_TEST_SITE"):
+        return Path(os.environ["HANDBOOK_TEST_SITE"])
     return ensure_site()
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args) -> None:  # noqa: A002 - the base class's name
-        pass
 
 
 @pytest.fixture(scope="session")
 def site_server(built_site: Path) -> Iterator[str]:
-    """Base URL (ending in /) of the built site, served by http.server on 127.0.0.1."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+    """Base URL (ending in /) of the built site, served on 127.0.0.1 the way a static host does.
+
+    A missing path under /en/ answers 404 with /en/404.html, any other with /404.html
+    (handbook/static_host.py; handbook/notfound.py says which hosts behave so).
+    """
+    with StaticHost(built_site) as host:
+        yield host.url
 
 
 def _unavailable(reason: str) -> None:
@@ -90,16 +86,50 @@ def browser():
         playwright.stop()
 
 
+LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+LOCAL_SCHEMES = {"file", "data", "blob", "about"}
+
+
+def is_local(url: str) -> bool:
+    """True for a request that stays on this machine: 127.0.0.1, localhost, file:, data:, blob:."""
+    parts = urlsplit(url)
+    return parts.scheme in LOCAL_SCHEMES or (parts.scheme in {"http", "https", "ws", "wss"}
+                                              and parts.hostname in LOCAL_HOSTS)
+
+
 @pytest.fixture
-def browser_context(browser):
-    """A fresh context with clipboard access, Chinese locale, A4-ish viewport."""
-    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"], locale="zh-CN",
-                                  viewport={"width": 1280, "height": 900})
-    context.set_default_timeout(10_000)
+def request_log() -> Iterator[list[str]]:
+    """Every URL requested by the browser contexts of a test; after the test, none may leave 127.0.0.1."""
+    log: list[str] = []
+    yield log
+    outside = sorted({url for url in log if not is_local(url)})
+    assert not outside, f"requests left 127.0.0.1: {outside[:20]}"
+
+
+@pytest.fixture
+def make_context(browser, request_log) -> Iterator[Callable]:
+    """A factory of browser contexts (Playwright's new_context options) whose requests are recorded."""
+    contexts = []
+
+    def make(**options):
+        context = browser.new_context(**options)
+        context.set_default_timeout(10_000)
+        context.on("request", lambda request: request_log.append(request.url))
+        contexts.append(context)
+        return context
+
     try:
-        yield context
+        yield make
     finally:
-        context.close()
+        for context in contexts:
+            context.close()
+
+
+@pytest.fixture
+def browser_context(make_context):
+    """A fresh context with clipboard access, Chinese locale, A4-ish viewport; requests recorded."""
+    return make_context(permissions=["clipboard-read", "clipboard-write"], locale="zh-CN",
+                        viewport={"width": 1280, "height": 900})
 
 
 @pytest.fixture

@@ -30,7 +30,6 @@ FENCE = re.compile(r"^```template[^\n]*\n(.*?)^```[ \t]*$", re.S | re.M)
 A4 = (Mm(210), Mm(297))
 MARGINS = {"top": Mm(37), "bottom": Mm(35), "left": Mm(28), "right": Mm(26)}
 TEXT_WIDTH_PT = 156 / 25.4 * 72
-TEXT_HEIGHT = Mm(297) - Mm(37) - Mm(35)
 ZH_LEVEL_FONTS = [  # (pattern, East Asian font, size in pt)
     (re.compile(r"^[一二三四五六七八九十]+、"), "黑体", 16),
     (re.compile(r"^（[一二三四五六七八九十]+）"), "楷体_GB2312", 16),
@@ -93,8 +92,9 @@ def _line_spacing(style):
             _resolve(style, lambda s: s.paragraph_format.line_spacing_rule))
 
 
-def _close(a, b, tolerance=Twips(1)) -> bool:
-    return abs(int(a) - int(b)) <= int(tolerance)
+def _close(a, b) -> bool:
+    """Equal to the twip (1/20 pt), the unit Word stores."""
+    return abs(int(a) - int(b)) <= int(Twips(1))
 
 
 @pytest.fixture(scope="module")
@@ -155,7 +155,9 @@ def _check_official(document, text: str) -> None:
     # 22 lines per page: exact line spacing that fits 22 times, not 23, into the 225 mm 版心.
     body_spacing, rule = _line_spacing(document.styles["Normal"])
     assert rule == WD_LINE_SPACING.EXACTLY
-    assert body_spacing.twips * 22 <= TEXT_HEIGHT.twips < body_spacing.twips * 23
+    section = document.sections[0]
+    text_height = Twips(0) + (section.page_height - section.top_margin - section.bottom_margin)
+    assert body_spacing * 22 <= text_height < body_spacing * 23
     assert body_spacing == Twips(579)  # 28.95 pt
     grid = document.sections[0]._sectPr.find(qn("w:docGrid"))
     assert grid.get(qn("w:type")) == "linesAndChars"
@@ -185,7 +187,8 @@ def _check_official(document, text: str) -> None:
         assert not _resolve(style, lambda s: s.font.bold), line
     # A closing date line (成文日期) is right-aligned.
     if "日期" in lines[-1] or re.search(r"\d{4}年", lines[-1]):
-        assert _resolve(paragraphs[-1].style, lambda s: s.paragraph_format.alignment) == WD_ALIGN_PARAGRAPH.RIGHT
+        alignment = _resolve(paragraphs[-1].style, lambda s: s.paragraph_format.alignment)
+        assert alignment == WD_ALIGN_PARAGRAPH.RIGHT
 
 
 def _check_english(document) -> None:

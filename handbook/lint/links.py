@@ -239,7 +239,7 @@ def _check_link(doc: Document, site: Site, uri: str | None, url: str, offset: in
                                suggestion=right + (f"#{anchor}" if anchor else ""), target=url)
         return doc.finding(offset, "link-not-found", "error",
                            f"link '{url}': '{target_uri}' is not a file of the docs", target=url)
-    if anchor and resolved.endswith(MD_SUFFIXES) and not site.excluded(resolved) and _error(site.levels["anchors"]):
+    if anchor and resolved.endswith(MD_SUFFIXES) and not site.excluded(resolved) and _error(site.levels["anchors"]):  # noqa: E501
         if not site.has_anchor(resolved, anchor):
             return doc.finding(offset, "link-anchor", "error",
                                f"'{resolved}' has no anchor '#{anchor}'", target=url)
@@ -259,7 +259,7 @@ def _check_ids(doc: Document, site: Site, uri: str) -> list[Finding]:
     missing = sorted(source_ids - set(own))
     if missing:
         findings.append(doc.finding(0, "link-i18n-ids", "error",
-                                    f"heading IDs of {source_uri} missing here: {', '.join('#' + m for m in missing)}"))
+                                    f"heading IDs of {source_uri} missing here: {', '.join('#' + m for m in missing)}"))  # noqa: E501
     for heading_id, offset in own.items():
         if heading_id not in source_ids:
             findings.append(doc.finding(offset, "link-i18n-ids", "error",

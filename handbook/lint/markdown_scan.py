@@ -192,7 +192,7 @@ def _scan(doc: Document) -> None:
         if start < body_start:
             continue
         line = text[start:end]
-        for target_start, rules in next_line_rules:
+        for _offset, rules in next_line_rules:
             doc.disabled.append((start, end, rules))
         next_line_rules = []
         if fence is not None:

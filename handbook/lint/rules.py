@@ -52,7 +52,7 @@ _RULES = [
     Rule("link-i18n-ids", "links", "error", "英文页必须保留中文原页的全部标题 ID，链接才能跨语言通用。",
          "## Who does it {#who-does-it}", "## Who does it {#who}",
          rationale_en="A translation keeps every heading ID of its source so links survive translation."),
-    Rule("link-i18n-suffix", "links", "error", "不要直接链接 .en.md，写中文页文件名，i18n 插件自动选语言版本。",
+    Rule("link-i18n-suffix", "links", "error", "不要直接链接 .en.md，写中文页文件名，i18n 插件自动选语言版本。",  # noqa: E501
          "[Summary](index.en.md)", "[Summary](index.md)",
          rationale_en="Link to x.md, never x.en.md; the i18n plugin picks the language version."),
     Rule("link-nav", "links", "error", "mkdocs.yml 导航中的条目必须指向存在的页面。",
@@ -65,7 +65,7 @@ _RULES = [
          "返回 503 的地址", "稍后复查；持续失败再替换",
          rationale_en="The external link failed transiently (timeout, 429, 5xx); check again later."),
     # terms
-    Rule("term-deprecated", "terms", "error", "使用术语表（data/glossary.yml）规定的规范术语，不用其中列出的不宜写法。",
+    Rule("term-deprecated", "terms", "error", "使用术语表（data/glossary.yml）规定的规范术语，不用其中列出的不宜写法。",  # noqa: E501
          "见术语表“不宜写作”", "术语表中的规范术语", fixable=True,
          rationale_en="Use the glossary's canonical term, not a form it lists as deprecated."),
     Rule("term-en-rendering", "terms", "error", "英文页中术语的英文译名与术语表一致（括注中文术语处检查）。",
@@ -74,7 +74,7 @@ _RULES = [
     Rule("wording-typo", "terms", "error", "常见错别字（data/wording.yml）。",
          "再接再励", "再接再厉", fixable=True,
          rationale_en="A common miswritten word (data/wording.yml)."),
-    Rule("wording-variant", "terms", "error", "异形词用推荐词形（《第一批异形词整理表》等，见 data/wording.yml）。",
+    Rule("wording-variant", "terms", "error", "异形词用推荐词形（《第一批异形词整理表》等，见 data/wording.yml）。",  # noqa: E501
          "笔划", "笔画", fixable=True,
          rationale_en="Use the recommended form of a variant word (data/wording.yml)."),
     Rule("wording-confusable", "terms", "error", "易混词按词义选用（data/wording.yml）。",
@@ -86,22 +86,22 @@ _RULES = [
     Rule("punct-halfwidth", "terms", "error", "中文行文用全角标点（GB/T 15834—2011）。",
          "各位领导,现将情况汇报如下:", "各位领导，现将情况汇报如下：", fixable=True,
          rationale_en="Chinese prose uses full-width punctuation (GB/T 15834-2011)."),
-    Rule("punct-quote-halfwidth", "terms", "error", "中文行文用弯引号“”，不用直引号 \"\"（GB/T 15834—2011）。",
+    Rule("punct-quote-halfwidth", "terms", "error", "中文行文用弯引号“”，不用直引号 \"\"（GB/T 15834—2011）。",  # noqa: E501
          "\"五小\"行业", "“五小”行业",
          rationale_en="Chinese prose uses “” quotes, not straight quotes."),
     Rule("punct-pair", "terms", "error", "引号、括号、书名号必须成对（GB/T 15834—2011）。",
          "《志愿服务条例实施", "《志愿服务条例》实施",
          rationale_en="Quotes, brackets and title marks come in pairs."),
-    Rule("punct-ellipsis", "terms", "error", "省略号用“……”（两个三连点），不用 ... 或 。。。（GB/T 15834—2011）。",
+    Rule("punct-ellipsis", "terms", "error", "省略号用“……”（两个三连点），不用 ... 或 。。。（GB/T 15834—2011）。",  # noqa: E501
          "整治、宣传...", "整治、宣传……", fixable=True,
          rationale_en="The Chinese ellipsis is …… (two ellipsis characters)."),
     Rule("number-year-zero", "terms", "error", "汉字数字年份中的零写作“〇”（GB/T 15835—2011）。",
          "二0一一年", "二〇一一年", fixable=True,
          rationale_en="In years written with Chinese numerals, zero is 〇 (GB/T 15835-2011)."),
-    Rule("numbering-order", "terms", "error", "层次序数依次为 一、（一）1.（1）（GB/T 9704—2012），不写 1、 或 （一）、。",
+    Rule("numbering-order", "terms", "error", "层次序数依次为 一、（一）1.（1）（GB/T 9704—2012），不写 1、 或 （一）、。",  # noqa: E501
          "1、建立台账", "1.建立台账", fixable=True,
          rationale_en="Heading numbers are 一、（一）1.（1） (GB/T 9704-2012); not 1、 or （一）、."),
-    Rule("number-range", "terms", "error", "数值范围用浪纹线“～”，百分数和万、亿前后都写（GB/T 15834、15835）。",
+    Rule("number-range", "terms", "error", "数值范围用浪纹线“～”，百分数和万、亿前后都写（GB/T 15834、15835）。",  # noqa: E501
          "15-30%", "15%～30%", fixable=True,
          rationale_en="Ranges use ～ and repeat % (and 万/亿) on both numbers."),
     Rule("date-zero-pad", "terms", "error", "汉字日期中的月、日不补零（GB/T 15835—2011）。",
@@ -114,7 +114,7 @@ _RULES = [
     Rule("meta-yaml", "meta", "error", "元数据必须是合法的 YAML 映射，并以 --- 结束。",
          "title: [未闭合", "title: 联合执法",
          rationale_en="Front matter must be a valid YAML mapping closed by ---."),
-    Rule("meta-schema", "meta", "error", "元数据的键和值符合页面类型的要求（必填键、类型、专题、标签、来源、日期）。",
+    Rule("meta-schema", "meta", "error", "元数据的键和值符合页面类型的要求（必填键、类型、专题、标签、来源、日期）。",  # noqa: E501
          "type: practise", "type: practice",
          rationale_en="Keys and values follow the schema (required keys, type, topic, tags, sources, date)."),
     Rule("meta-unknown-key", "meta", "warning", "未知的元数据键多半是拼写错误。",
@@ -130,7 +130,7 @@ _RULES = [
          "type: guide（原页为 practice）", "type: practice",
          rationale_en="An English page has the same type, topic and sources as its source."),
     # privacy
-    Rule("privacy-mobile", "privacy", "error", "不公开手机号码。", "联系人：13912345678", "联系人：【联系电话】",
+    Rule("privacy-mobile", "privacy", "error", "不公开手机号码。", "联系人：13912345678", "联系人：【联系电话】",  # noqa: E501
          rationale_en="No mobile phone numbers."),
     Rule("privacy-id-card", "privacy", "error", "不公开居民身份证号码（按 GB 11643 校验码识别）。",
          "身份证号 11010519491231002X", "身份证号【已隐去】",
@@ -140,7 +140,7 @@ _RULES = [
          rationale_en="No personal e-mail addresses; examples use example.org."),
     Rule("privacy-plate", "privacy", "error", "不公开机动车号牌。", "车牌京A12345违停", "一辆小型汽车违停",
          rationale_en="No vehicle licence plates."),
-    Rule("html-unsafe", "privacy", "error", "不写可执行的 HTML（script、iframe、on* 属性、javascript: 链接）。",
+    Rule("html-unsafe", "privacy", "error", "不写可执行的 HTML（script、iframe、on* 属性、javascript: 链接）。",  # noqa: E501
          "<iframe src=…>", "[视频](https://…)",
          rationale_en="No executable HTML (script, iframe, on* attributes, javascript: links)."),
 ]

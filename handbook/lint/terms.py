@@ -42,7 +42,7 @@ ELLIPSIS = re.compile(rf"(?<![…【])…(?![…】])|…{{3,}}|(?<=[{CJK}，。
 YEAR_DIGITS = frozenset("〇一二三四五六七八九零0OoО○◯")
 YEAR_BAD = re.compile(r"[0OoО○◯零]")
 NUMBERING = re.compile(
-    r"^([ \t]*(?:[-*+][ \t]+)?)(?:(?P<arabic>\d{1,2})、|(?P<paren>[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[）)])[、.．，,])",
+    r"^([ \t]*(?:[-*+][ \t]+)?)(?:(?P<arabic>\d{1,2})、|(?P<paren>[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[）)])[、.．，,])",  # noqa: E501
     re.M)
 RANGE_PCT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(%?)[ \t]*([-~〜—–－～])[ \t]*(\d+(?:\.\d+)?)%")
 RANGE_UNIT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(万|亿)?([-~〜—–－～])(\d+(?:\.\d+)?)(万|亿)")
@@ -357,7 +357,7 @@ def _apostrophe(text: str, offset: int) -> bool:
 def _check_english(doc: Document, add: Any) -> None:
     renderings, wrong = _english_renderings()
     prose = doc.prose
-    for pattern, bad, english in wrong:
+    for pattern, _bad, english in wrong:
         for match in pattern.finditer(prose):
             add(match.start(), "term-en-rendering",
                 f"“{match.group(0)}” is not the glossary's English rendering; use “{english}”", english)
