@@ -84,7 +84,8 @@ def stamp(translation: Path, value: str, key: str = KEY) -> bool:
     meta, _body, _ = split_front_matter(text)
     if meta is None:
         raise FrontMatterError(f"{translation}: no front matter to stamp", 1)
-    line = f"{key}: {value}"
+    # Quoted: a hash made only of digits would otherwise be read back as a number.
+    line = f'{key}: "{value}"'
     pattern = re.compile(rf"^{re.escape(key)}:.*$", re.M)
     end = text.index("\n---", 3)
     head, tail = text[:end], text[end:]

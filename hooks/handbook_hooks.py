@@ -16,7 +16,7 @@ from handbook.docx_export import export_page
 from handbook.generate import expand
 from handbook.glossary_md import GlossaryExtension
 from handbook.nav import build_nav, nav_translations
-from handbook.search_split import split_index
+from handbook.search_split import PIPELINES, split_index
 from handbook.translations import OUTDATED, UNTRANSLATED, status_of, twin_of
 
 log = logging.getLogger("mkdocs.hooks.handbook")
@@ -113,6 +113,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     prefixes = {lang.locale: "" if lang.default else f"{lang.locale}/" for lang in i18n.config.languages}
     counts = split_index(root, prefixes, _fallback_urls)
     log.info("search index split per language: %s", counts)
+    search_scope.write_stem_worker(root)
     if offline.enabled(config):
         offline.write_shim(root)
         offline.inline_indexes(root, prefixes)
@@ -124,10 +125,12 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    # Pages under /en/ search the English index (handbook/search_scope.py).
+    # Pages under /en/ search the English index, stemmed (handbook/search_scope.py).
     i18n = config.plugins.get("i18n")
     prefixes = [f"{lang.locale}/" for lang in i18n.config.languages if not lang.default] if i18n else []
-    return search_scope.scope(output, search_scope.prefix_of(page.url, prefixes))
+    prefix = search_scope.prefix_of(page.url, prefixes)
+    stemmed = "stemmer" in PIPELINES.get(prefix.rstrip("/") or (i18n.default_language if i18n else ""), [])
+    return search_scope.scope(output, prefix, stemmed)
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:

@@ -54,10 +54,14 @@ def test_stamp_changes_only_its_line(tmp_path: Path) -> None:
     _zh, en = _pair(tmp_path)
     stamp(en, "abc123abc123")
     text = en.read_text(encoding="utf-8")
-    assert text.replace("translation_of: abc123abc123\n", "") == EN
-    stamp(en, "def456def456")
+    assert text.replace('translation_of: "abc123abc123"\n', "") == EN
+    stamp(en, "123456789012")
     assert en.read_text(encoding="utf-8") == EN.replace("updated: 2026-01-05\n",
-                                                       "updated: 2026-01-05\ntranslation_of: def456def456\n")
+                                                       'updated: 2026-01-05\ntranslation_of: "123456789012"\n')
+    from handbook.frontmatter import split_front_matter
+
+    # An all-digit hash stays a string when read back.
+    assert split_front_matter(en.read_text(encoding="utf-8"))[0]["translation_of"] == "123456789012"
 
 
 def _run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
