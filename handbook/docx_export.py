@@ -399,14 +399,14 @@ def build_docx(text: str, locale: str = "zh", title: str | None = None, updated:
         _grid(document.sections[0])
     indents = _signature_indents(lines) if locale == "zh" else {}
     body = document.paragraphs[0] if document.paragraphs else None
+    normal = document.styles["Normal"]
     for index, line in enumerate(lines):
-        if index == 0 and body is not None:
-            paragraph = body
-            paragraph.style = styles[line.kind]
-            if line.text:
-                paragraph.add_run(line.text)
-        else:
-            paragraph = document.add_paragraph(line.text, styles[line.kind])
+        paragraph = body if index == 0 and body is not None else document.add_paragraph()
+        if line.text:
+            paragraph.add_run(line.text)
+        # pStyle by id: assigning the style object looks up the default style every time (slow).
+        style = styles[line.kind]
+        paragraph._p.style = None if style is normal else style.style_id
         if index in indents:
             _indent_chars(paragraph._p, right=indents[index])
     _page_numbers(document, document.sections[0], locale, styles["page-number"])
