@@ -35,8 +35,9 @@ pytest: $(STAMP) ## Run the test suite (expects a built site/)
 
 test: lint build pytest ## Install, lint, build strict and run every test
 
-bench: $(STAMP) ## Benchmarks: build time and search index size on a synthetic corpus
+bench: $(STAMP) ## Benchmarks: build time, index size, linter speed (synthetic corpora; prints figures)
 	$(BIN)/python scripts/bench_build.py
+	$(BIN)/python scripts/bench_lint.py
 
 clean: ## Remove build output
 	rm -rf site build .pytest_cache

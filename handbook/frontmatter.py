@@ -108,15 +108,18 @@ def check(meta: dict[str, Any], locale: str = "zh") -> list[Problem]:
     description = meta.get("description")
     if "description" in meta and (not isinstance(description, str) or not description.strip()):
         problems.append(Problem("description", "description must be a non-empty string"))
+    # An empty translation_of marks a twin that is not translated yet (as `make new` writes it).
     if "translation_of" in meta and not (
-        isinstance(meta["translation_of"], str) and HASH.fullmatch(meta["translation_of"])
+        isinstance(meta["translation_of"], str)
+        and (meta["translation_of"] == "" or HASH.fullmatch(meta["translation_of"]))
     ):
         problems.append(Problem("translation_of",
                                 "translation_of must be the content hash of the Chinese source "
-                                "(a hexadecimal string, 8 to 64 characters)"))
+                                "(a hexadecimal string, 8 to 64 characters), or \"\" while untranslated"))
     if "lint-disable" in meta:
         value = meta["lint-disable"]
-        if not (isinstance(value, str) or (isinstance(value, list) and all(isinstance(v, str) for v in value))):  # noqa: E501
+        is_list_of_ids = isinstance(value, list) and all(isinstance(v, str) for v in value)
+        if not (isinstance(value, str) or is_list_of_ids):
             problems.append(Problem("lint-disable", "lint-disable must be a list of rule IDs"))
     updated = meta["updated"]
     if isinstance(updated, str):

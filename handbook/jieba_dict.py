@@ -37,7 +37,9 @@ def load_glossary_words() -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Write the jieba user dictionary made from data/glossary.yml.")
+    parser = argparse.ArgumentParser(
+        description="Write the jieba user dictionary made from data/glossary.yml."
+    )
     parser.add_argument("output", type=Path, help="file to write, e.g. build/jieba_user_dict.txt")
     args = parser.parse_args(argv)
     args.output.parent.mkdir(parents=True, exist_ok=True)

@@ -32,8 +32,12 @@ TYPE_PREFIXES = ("standard-", "practice-", "template-")
 # A section longer than this is split into groups by type, and long groups into numbered parts, so
 # that a page's navigation, and with it the build time per page, stays bounded as the site grows.
 SECTION_LIMIT = 40
-GROUPS = [("standard-", "依据", "Standards"), ("practice-", "典型做法", "Model practices"),
-          ("template-", "模板", "Templates"), ("", "其他", "Other pages")]
+GROUPS = [
+    ("standard-", "依据", "Standards"),
+    ("practice-", "典型做法", "Model practices"),
+    ("template-", "模板", "Templates"),
+    ("", "其他", "Other pages"),
+]
 
 
 def _is_chinese_page(path: Path) -> bool:
@@ -92,7 +96,7 @@ def _bounded(pages: list[str]) -> list[Any]:
                 grouped.append({title: members})
             continue
         for part, start in enumerate(range(0, len(members), SECTION_LIMIT), start=1):
-            grouped.append({f"{title} {part}": members[start:start + SECTION_LIMIT]})
+            grouped.append({f"{title} {part}": members[start : start + SECTION_LIMIT]})
     return grouped
 
 

@@ -18,7 +18,7 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from handbook import search_scope
+from handbook import head, search_scope
 from handbook.search_split import PIPELINES
 
 _kept: dict[str, str] = {}
@@ -28,6 +28,7 @@ _SWITCHER_LINK = re.compile(r'<a href="[^"]*" hreflang="([^"]+)" class="md-selec
 def post_template(output: str, template_name: str, config) -> str:
     if template_name != "404.html":
         return output
+    output = head.drop_language_alternates(output)
     i18n = config.plugins.get("i18n")
     if i18n is None:
         return output

@@ -22,7 +22,12 @@ SECTIONS: dict[str, list[tuple[str, str, str, str]]] = {
         ("出处", "Source", "source", "原始汇报及段落链接，如 sources/report-2.md#p9。"),
     ],
     "standard": [
-        ("文件概况", "The documents", "documents", "文件名称、发布机关、文号、发布和施行日期，依据的是哪一版。"),
+        (
+            "文件概况",
+            "The documents",
+            "documents",
+            "文件名称、发布机关、文号、发布和施行日期，依据的是哪一版。",
+        ),
         ("主要规定", "Main provisions", "provisions", "逐条写明条款号和要求，只写核实过的内容。"),
         ("对创城工作的要求", "What it means for the campaign", "requirements", "基层单位据此要做什么。"),
     ],
@@ -37,8 +42,30 @@ SECTIONS: dict[str, list[tuple[str, str, str, str]]] = {
 }
 PREFIX = {"practice": "practice-", "standard": "standard-", "template": "template-", "guide": ""}
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-TEMPLATE_BODY = "【标题：单位名称＋关于＋事由＋文种】\n\n【主送机关】：\n【正文开头】\n一、【一级标题】\n（一）【二级标题】\n1.【三级标题】\n【落款单位】\n【成文日期，如2025年3月1日】"
-TEMPLATE_BODY_EN = "【Title: unit + subject + document type】\n\n【Addressee】:\n【Opening】\n1. 【First-level heading】\n【Signature】\n【Date】"
+TEMPLATE_BODY = "\n".join(
+    [
+        "【标题：单位名称＋关于＋事由＋文种】",
+        "",
+        "【主送机关】：",
+        "【正文开头】",
+        "一、【一级标题】",
+        "（一）【二级标题】",
+        "1.【三级标题】",
+        "【落款单位】",
+        "【成文日期，如2025年3月1日】",
+    ]
+)
+TEMPLATE_BODY_EN = "\n".join(
+    [
+        "【Title: unit + subject + document type】",
+        "",
+        "【Addressee】:",
+        "【Opening】",
+        "1. 【First-level heading】",
+        "【Signature】",
+        "【Date】",
+    ]
+)
 
 
 class ScaffoldError(ValueError):
@@ -52,12 +79,15 @@ class NewPage:
 
 
 def _front_matter(title: str, page_type: str, topic: str, today: str, extra: str = "") -> str:
-    return (f"---\ntitle: {title}\ntype: {page_type}\ntopic: {topic}\ntags: []\nsources: []\n"
-            f"updated: {today}\n{extra}---\n\n")
+    return (
+        f"---\ntitle: {title}\ntype: {page_type}\ntopic: {topic}\ntags: []\nsources: []\n"
+        f"updated: {today}\n{extra}---\n\n"
+    )
 
 
-def create(docs: Path, page_type: str, topic: str, title: str, slug: str,
-           today: dt.date | None = None) -> NewPage:
+def create(
+    docs: Path, page_type: str, topic: str, title: str, slug: str, today: dt.date | None = None
+) -> NewPage:
     if page_type not in SECTIONS:
         raise ScaffoldError(f"type must be one of {', '.join(SECTIONS)}")
     if topic not in topic_map():
@@ -75,10 +105,11 @@ def create(docs: Path, page_type: str, topic: str, title: str, slug: str,
             raise ScaffoldError(f"{path} exists already")
     date = (today or dt.date.today()).isoformat()
     zh = [_front_matter(title, page_type, topic, date), f"# {title}\n"]
-    en = [_front_matter(f"{title} (untranslated)", page_type, topic, date,
-                        extra='translation_of: ""\n'),
-          f"# {title} (untranslated)\n",
-          "\nThis page has not been translated yet.\n"]
+    en = [
+        _front_matter(f"{title} (untranslated)", page_type, topic, date, extra='translation_of: ""\n'),
+        f"# {title} (untranslated)\n",
+        "\nThis page has not been translated yet.\n",
+    ]
     for heading, english_heading, anchor, note in SECTIONS[page_type]:
         zh.append(f"\n## {heading} {{#{anchor}}}\n")
         en.append(f"\n## {english_heading} {{#{anchor}}}\n")

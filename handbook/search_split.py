@@ -26,7 +26,9 @@ PIPELINES = {
 }
 
 
-def split_index(site_dir: Path, languages: dict[str, str], fallbacks: set[str] = frozenset()) -> dict[str, int]:
+def split_index(
+    site_dir: Path, languages: dict[str, str], fallbacks: set[str] = frozenset()
+) -> dict[str, int]:
     """Rewrite each language's index with only its own entries.
 
     `languages` maps a locale to its URL prefix ("" for the default language, "en/" …).
@@ -55,7 +57,7 @@ def split_index(site_dir: Path, languages: dict[str, str], fallbacks: set[str] =
                 continue
             if prefix:
                 # The English index is served from /en/, so its locations are relative to it.
-                entry = {**entry, "location": entry["location"][len(prefix):]}
+                entry = {**entry, "location": entry["location"][len(prefix) :]}
             entries.append(entry)
         config = dict(data["config"])
         config["lang"] = [locale]

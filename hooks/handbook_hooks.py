@@ -10,7 +10,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-from handbook import describe, jieba_dict, notfound, offline, search_scope
+from handbook import describe, head, jieba_dict, notfound, offline, search_scope
 from handbook.data import DataError, glossary, tags, topic_map
 from handbook.docx_export import export_page
 from handbook.generate import expand
@@ -30,8 +30,10 @@ def on_startup(command: str, dirty: bool) -> None:
     try:
         import jieba  # noqa: F401
     except ImportError as error:
-        raise PluginError("jieba is not installed: Chinese search would be unsegmented. "
-                          "Install the pinned set: pip install -r requirements.txt") from error
+        raise PluginError(
+            "jieba is not installed: Chinese search would be unsegmented. "
+            "Install the pinned set: pip install -r requirements.txt"
+        ) from error
 
 
 @event_priority(100)
@@ -130,7 +132,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     prefixes = [f"{lang.locale}/" for lang in i18n.config.languages if not lang.default] if i18n else []
     prefix = search_scope.prefix_of(page.url, prefixes)
     stemmed = "stemmer" in PIPELINES.get(prefix.rstrip("/") or (i18n.default_language if i18n else ""), [])
-    return search_scope.scope(output, prefix, stemmed)
+    return head.drop_language_alternates(search_scope.scope(output, prefix, stemmed))
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:

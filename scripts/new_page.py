@@ -26,7 +26,9 @@ def _ask(label: str, choices: list[str] | None = None) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--type", choices=list(SECTIONS), help="page type")
     parser.add_argument("--topic", help="topic slug from data/topics.yml")
     parser.add_argument("--title", help="Chinese title of the page")

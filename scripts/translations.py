@@ -1,8 +1,8 @@
 """Translation tracking for the English pages: report, stamp and check.
 
-  python scripts/translations.py status             # every Chinese page: translated / outdated / missing
-  python scripts/translations.py stamp docs/x.en.md  # record that x.en.md now translates the current x.md
-  python scripts/translations.py check --changed origin/main   # pull-request check
+python scripts/translations.py status             # every Chinese page: translated / outdated / missing
+python scripts/translations.py stamp docs/x.en.md  # record that x.en.md now translates the current x.md
+python scripts/translations.py check --changed origin/main   # pull-request check
 """
 
 from __future__ import annotations
@@ -40,15 +40,30 @@ def _relative(path: Path) -> str:
 def cmd_status(args: argparse.Namespace) -> int:
     statuses = [status_of(page) for page in chinese_pages(args.docs)]
     if args.format == "json":
-        print(json.dumps([{"source": _relative(s.source), "translation": _relative(s.translation),
-                           "state": s.state, "current": s.current, "recorded": s.recorded}
-                          for s in statuses], ensure_ascii=False, indent=1))
+        print(
+            json.dumps(
+                [
+                    {
+                        "source": _relative(s.source),
+                        "translation": _relative(s.translation),
+                        "state": s.state,
+                        "current": s.current,
+                        "recorded": s.recorded,
+                    }
+                    for s in statuses
+                ],
+                ensure_ascii=False,
+                indent=1,
+            )
+        )
     else:
         for s in statuses:
             detail = f" (translates {s.recorded}, source is now {s.current})" if s.state == OUTDATED else ""
             print(f"{s.state:<12} {_relative(s.source)}{detail}")
-        counts = {state: sum(s.state == state for s in statuses)
-                  for state in (TRANSLATED, OUTDATED, UNTRANSLATED, MISSING)}
+        counts = {
+            state: sum(s.state == state for s in statuses)
+            for state in (TRANSLATED, OUTDATED, UNTRANSLATED, MISSING)
+        }
         print(", ".join(f"{n} {state}" for state, n in counts.items()))
     return 0
 
@@ -68,7 +83,10 @@ def cmd_stamp(args: argparse.Namespace) -> int:
             print(f"{_relative(translation)}:{error.line}: {error}", file=sys.stderr)
             return 2
         if changed:
-            print(f"stamped {_relative(translation)}: {'translation_deferred' if args.defer else 'translation_of'}: {current}")
+            print(
+                f"stamped {_relative(translation)}: "
+                f"{'translation_deferred' if args.defer else 'translation_of'}: {current}"
+            )
     return 0
 
 
@@ -80,8 +98,13 @@ def cmd_check(args: argparse.Namespace) -> int:
             print(f"error: {error}", file=sys.stderr)
             return 2
         docs = args.docs.resolve()
-        sources = sorted({twin_of(p) if p.name.endswith(".en.md") else p
-                          for p in changed if p.suffix == ".md" and docs in p.resolve().parents})
+        sources = sorted(
+            {
+                twin_of(p) if p.name.endswith(".en.md") else p
+                for p in changed
+                if p.suffix == ".md" and docs in p.resolve().parents
+            }
+        )
         sources = [p for p in sources if p.is_file()]
     else:
         sources = chinese_pages(args.docs)
@@ -96,35 +119,53 @@ def cmd_check(args: argparse.Namespace) -> int:
         failures += 1
         where = _relative(s.translation)
         if s.state == OUTDATED:
-            message = (f"{_relative(s.source)} changed since {where} was translated "
-                       f"(it translates {s.recorded}, the page is now {s.current}). Update the translation and "
-                       f"paste into its front matter:\n    translation_of: {s.current}\n"
-                       f"or, to translate later, paste:\n    {DEFERRED}: {s.current}")
+            message = (
+                f"{_relative(s.source)} changed since {where} was translated "
+                f"(it translates {s.recorded}, the page is now {s.current}). Update the translation and "
+                f"paste into its front matter:\n    translation_of: {s.current}\n"
+                f"or, to translate later, paste:\n    {DEFERRED}: {s.current}"
+            )
         else:
-            message = (f"{_relative(s.source)} has no English page ({where}). Create it (make new writes one "
-                       f"marked untranslated), translate it and paste into its front matter:\n"
-                       f"    translation_of: {s.current}\n"
-                       f"or, to leave it untranslated for now, paste:\n    translation_of: \"\"")
+            message = (
+                f"{_relative(s.source)} has no English page ({where}). Create it (make new writes one "
+                f"marked untranslated), translate it and paste into its front matter:\n"
+                f"    translation_of: {s.current}\n"
+                f'or, to leave it untranslated for now, paste:\n    translation_of: ""'
+            )
         if args.format == "github":
-            print(f"::error file={where},line=1,col=1,title=translation-outdated::{message.replace(chr(10), '%0A')}")
+            print(
+                f"::error file={where},line=1,col=1,title=translation-outdated::"
+                f"{message.replace(chr(10), '%0A')}"
+            )
         else:
             print(f"{where}:1:1: error translation-outdated {message}")
     return 1 if failures else 0
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--docs", type=Path, default=ROOT / "docs", help="docs folder (default: docs/)")
     commands = parser.add_subparsers(dest="command", required=True)
     status = commands.add_parser("status", help="report translated, outdated, untranslated and missing pages")
     status.add_argument("--format", choices=["text", "json"], default="text")
     stamp_cmd = commands.add_parser("stamp", help="record the current Chinese hash in English pages")
     stamp_cmd.add_argument("paths", nargs="*", type=Path, help="English (or Chinese) pages; none: every twin")
-    stamp_cmd.add_argument("--defer", action="store_true",
-                           help="write translation_deferred instead: the change is known, translation follows")
+    stamp_cmd.add_argument(
+        "--defer",
+        action="store_true",
+        help="write translation_deferred instead: the change is known, translation follows",
+    )
     check = commands.add_parser("check", help="fail when a Chinese page changed without its translation")
-    check.add_argument("--changed", nargs="?", const="HEAD", default=None, metavar="BASE",
-                       help="only pages changed against BASE (default HEAD); without it, every page")
+    check.add_argument(
+        "--changed",
+        nargs="?",
+        const="HEAD",
+        default=None,
+        metavar="BASE",
+        help="only pages changed against BASE (default HEAD); without it, every page",
+    )
     check.add_argument("--format", choices=["text", "github"], default="text")
     args = parser.parse_args(argv)
     return {"status": cmd_status, "stamp": cmd_stamp, "check": cmd_check}[args.command](args)

@@ -83,8 +83,9 @@ def test_standard_cites_a_document_with_issuer_and_date(path: Path) -> None:
         assert name in body, f"{name} is listed but not cited in the text"
         # The section (heading to heading) that names the document also gives its issuer and date/edition.
         passages = [part for part in re.split(r"\n(?=#{1,6} )", body) if name in part]
-        assert any(ISSUERS.search(p) and DATE_OR_EDITION.search(p) for p in passages), \
+        assert any(ISSUERS.search(p) and DATE_OR_EDITION.search(p) for p in passages), (
             f"{name}: no passage gives both the issuing body and a date or edition"
+        )
 
 
 def test_glossary_has_at_least_100_terms_with_english() -> None:
@@ -102,8 +103,11 @@ def test_glossary_has_at_least_100_terms_with_english() -> None:
 
 def test_every_glossary_term_is_used_on_a_page() -> None:
     text = "\n".join(p.read_text(encoding="utf-8") for p in _pages())
-    unused = [e["term"] for e in glossary()
-              if not any(form in text for form in [e["term"], *(e.get("aliases") or [])])]
+    unused = [
+        e["term"]
+        for e in glossary()
+        if not any(form in text for form in [e["term"], *(e.get("aliases") or [])])
+    ]
     assert not unused, unused
 
 

@@ -11,13 +11,22 @@ import pytest
 
 from tests.sitebuild import ROOT
 
-PAGE = "---\ntitle: 测试页面\ntype: guide\ntopic: general\ntags: []\nsources: []\nupdated: 2026-01-05\n---\n\n# 测试页面\n\n{}\n"
+PAGE = (
+    "---\ntitle: 测试页面\ntype: guide\ntopic: general\ntags: []\nsources: []\n"
+    "updated: 2026-01-05\n---\n\n# 测试页面\n\n{}\n"
+)
 
 
 def _env(repo: Path) -> dict[str, str]:
-    return {**os.environ, "HOME": str(repo), "PRE_COMMIT_HOME": str(repo / ".pre-commit-cache"),
-            "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
-            "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
+    return {
+        **os.environ,
+        "HOME": str(repo),
+        "PRE_COMMIT_HOME": str(repo / ".pre-commit-cache"),
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.org",
+    }
 
 
 @pytest.fixture
@@ -40,15 +49,22 @@ def repo(tmp_path: Path) -> Path:
 
 def _pre_commit(repo: Path) -> subprocess.CompletedProcess[str]:
     subprocess.run(["git", "add", "-A"], cwd=repo, check=True, env=_env(repo))
-    return subprocess.run([str(ROOT / ".venv" / "bin" / "pre-commit"), "run"], cwd=repo,
-                          capture_output=True, text=True, env=_env(repo))
+    return subprocess.run(
+        [str(ROOT / ".venv" / "bin" / "pre-commit"), "run"],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        env=_env(repo),
+    )
 
 
 def test_hooks_block_a_page_with_personal_data_and_pass_once_it_is_removed(repo: Path) -> None:
     page = repo / "docs" / "contact.md"
     page.write_text(PAGE.format("联系人手机13912345678。"), encoding="utf-8")
     twin = "---\ntitle: Contact\ntype: guide\ntopic: general\ntags: []\nsources: []\nupdated: 2026-01-05\n"
-    (repo / "docs" / "contact.en.md").write_text(twin + 'translation_of: ""\n---\n\n# Contact\n', encoding="utf-8")
+    (repo / "docs" / "contact.en.md").write_text(
+        twin + 'translation_of: ""\n---\n\n# Contact\n', encoding="utf-8"
+    )
     blocked = _pre_commit(repo)
     assert blocked.returncode != 0, blocked.stdout
     assert "contact.md" in blocked.stdout

@@ -20,7 +20,9 @@ from tests.sitebuild import ROOT
 
 @pytest.mark.parametrize("page_type", sorted(SECTIONS))
 def test_scaffold_writes_valid_pages(tmp_path: Path, page_type: str) -> None:
-    page = create(tmp_path, page_type, "markets", "农贸市场分区管理", "market-zoning", today=dt.date(2026, 1, 5))
+    page = create(
+        tmp_path, page_type, "markets", "农贸市场分区管理", "market-zoning", today=dt.date(2026, 1, 5)
+    )
     zh, en = page.chinese.read_text(encoding="utf-8"), page.english.read_text(encoding="utf-8")
     meta, body, _ = split_front_matter(zh)
     assert check(meta, "zh") == []
@@ -32,12 +34,15 @@ def test_scaffold_writes_valid_pages(tmp_path: Path, page_type: str) -> None:
     assert status_of(page.chinese).state == UNTRANSLATED
 
 
-@pytest.mark.parametrize("args, message", [
-    (("recipe", "markets", "标题", "x"), "type must be"),
-    (("practice", "nowhere", "标题", "x"), "unknown topic"),
-    (("practice", "markets", "标题", "Bad Slug"), "slug"),
-    (("practice", "markets", "  ", "ok"), "title"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (("recipe", "markets", "标题", "x"), "type must be"),
+        (("practice", "nowhere", "标题", "x"), "unknown topic"),
+        (("practice", "markets", "标题", "Bad Slug"), "slug"),
+        (("practice", "markets", "  ", "ok"), "title"),
+    ],
+)
 def test_scaffold_refuses_bad_input(tmp_path: Path, args: tuple[str, ...], message: str) -> None:
     with pytest.raises(ScaffoldError, match=message):
         create(tmp_path, *args)
@@ -50,8 +55,13 @@ def test_scaffold_never_overwrites(tmp_path: Path) -> None:
 
 
 def test_cli_without_a_terminal_says_what_is_missing(tmp_path: Path) -> None:
-    run = subprocess.run([sys.executable, "scripts/new_page.py", "--docs", str(tmp_path), "--type", "practice"],
-                         cwd=ROOT, capture_output=True, text=True, stdin=subprocess.DEVNULL)
+    run = subprocess.run(
+        [sys.executable, "scripts/new_page.py", "--docs", str(tmp_path), "--type", "practice"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+    )
     assert run.returncode == 2
     assert "--topic is required" in run.stderr
 
@@ -65,7 +75,10 @@ def mini_site(tmp_path: Path) -> Path:
     shutil.copytree(ROOT / "docs" / "assets", docs / "assets")
     for name in ("tags.md", "tags.en.md"):
         shutil.copy(ROOT / "docs" / name, docs / name)
-    front = "---\ntitle: {0}\ntype: guide\ntopic: general\ntags: []\nsources: []\nupdated: 2026-01-05\n---\n\n# {0}\n"
+    front = (
+        "---\ntitle: {0}\ntype: guide\ntopic: general\ntags: []\nsources: []\n"
+        "updated: 2026-01-05\n---\n\n# {0}\n"
+    )
     (docs / "index.md").write_text(front.format("首页"), encoding="utf-8")
     (docs / "index.en.md").write_text(front.format("Home"), encoding="utf-8")
     for item in ("hooks", "overrides"):
@@ -78,12 +91,29 @@ def mini_site(tmp_path: Path) -> Path:
 def test_scaffolded_page_passes_linters_and_strict_build(mini_site: Path, page_type: str) -> None:
     page = create(mini_site / "docs", page_type, "markets", "农贸市场分区管理", "market-zoning")
     lint = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "lint.py"), "all", str(page.chinese), str(page.english),
-         "--config", str(mini_site / "mkdocs.yml"), "--format", "text"],
-        cwd=mini_site, capture_output=True, text=True)
+        [
+            sys.executable,
+            str(ROOT / "scripts" / "lint.py"),
+            "all",
+            str(page.chinese),
+            str(page.english),
+            "--config",
+            str(mini_site / "mkdocs.yml"),
+            "--format",
+            "text",
+        ],
+        cwd=mini_site,
+        capture_output=True,
+        text=True,
+    )
     assert lint.returncode == 0, lint.stdout + lint.stderr
-    build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=mini_site,
-                           capture_output=True, text=True, env={**os.environ})
+    build = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        cwd=mini_site,
+        capture_output=True,
+        text=True,
+        env={**os.environ},
+    )
     assert build.returncode == 0, build.stderr[-3000:]
-    html = (mini_site / "site" / "en" / "topics" / "markets" / f"{page.english.stem[:-3]}" / "index.html")
+    html = mini_site / "site" / "en" / "topics" / "markets" / f"{page.english.stem[:-3]}" / "index.html"
     assert "untranslated-banner" in html.read_text(encoding="utf-8")

@@ -28,8 +28,7 @@ def site() -> Path:
 @pytest.fixture(scope="session")
 def html_pages(site: Path) -> dict[Path, BeautifulSoup]:
     return {
-        path: BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-        for path in site.rglob("*.html")
+        path: BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser") for path in site.rglob("*.html")
     }
 
 
@@ -44,6 +43,7 @@ def _page_for(site: Path, prefix: str, location: str) -> Path:
 
 # --- strict build -------------------------------------------------------------------------------
 
+
 def test_strict_build_fails_on_a_broken_anchor(tmp_path: Path) -> None:
     """The site's validation settings turn a broken anchor into a failed strict build."""
     docs = tmp_path / "docs"
@@ -52,10 +52,14 @@ def test_strict_build_fails_on_a_broken_anchor(tmp_path: Path) -> None:
     (docs / "other.md").write_text("# Other\n\n## Here {#here}\n", encoding="utf-8")
     config = tmp_path / "mkdocs.yml"
     config.write_text(
-        "site_name: t\nmarkdown_extensions: [attr_list, toc]\n"
-        "validation: {anchors: warn}\n", encoding="utf-8")
-    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)],
-                         capture_output=True, text=True, cwd=tmp_path)
+        "site_name: t\nmarkdown_extensions: [attr_list, toc]\nvalidation: {anchors: warn}\n", encoding="utf-8"
+    )
+    run = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
     assert run.returncode != 0
     assert "#missing" in run.stderr
     site_config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
@@ -71,12 +75,28 @@ def test_site_was_built(site: Path) -> None:
 # --- no third-party requests --------------------------------------------------------------------
 
 LOADING = {
-    "script": ["src"], "img": ["src", "srcset"], "iframe": ["src"], "source": ["src", "srcset"],
-    "video": ["src", "poster"], "audio": ["src"], "embed": ["src"], "object": ["data"],
-    "track": ["src"], "input": ["src"],
+    "script": ["src"],
+    "img": ["src", "srcset"],
+    "iframe": ["src"],
+    "source": ["src", "srcset"],
+    "video": ["src", "poster"],
+    "audio": ["src"],
+    "embed": ["src"],
+    "object": ["data"],
+    "track": ["src"],
+    "input": ["src"],
 }
-LINK_RELS_THAT_LOAD = {"stylesheet", "preload", "prefetch", "icon", "manifest", "modulepreload",
-                       "preconnect", "dns-prefetch", "apple-touch-icon"}
+LINK_RELS_THAT_LOAD = {
+    "stylesheet",
+    "preload",
+    "prefetch",
+    "icon",
+    "manifest",
+    "modulepreload",
+    "preconnect",
+    "dns-prefetch",
+    "apple-touch-icon",
+}
 CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+)|@import\s+['"]([^'"]+)""")
 
 
@@ -152,6 +172,7 @@ def test_every_page_has_valid_front_matter(path: Path) -> None:
 
 # --- search -------------------------------------------------------------------------------------
 
+
 def test_each_language_has_its_own_index(site: Path) -> None:
     zh, en = _index(site, ""), _index(site, "en")
     assert zh["config"]["lang"] == ["zh"]
@@ -225,6 +246,7 @@ def test_glossary_terms_stay_whole_in_the_index(site: Path) -> None:
 
 # --- language switcher --------------------------------------------------------------------------
 
+
 def _twin(site: Path, page: Path) -> Path:
     relative = page.relative_to(site)
     if relative.parts[0] == "en":
@@ -233,7 +255,8 @@ def _twin(site: Path, page: Path) -> Path:
 
 
 def test_switcher_links_to_the_same_page_in_the_other_language(
-        site: Path, html_pages: dict[Path, BeautifulSoup]) -> None:
+    site: Path, html_pages: dict[Path, BeautifulSoup]
+) -> None:
     checked = 0
     for path, soup in html_pages.items():
         if path.name == "404.html":
@@ -250,6 +273,7 @@ def test_switcher_links_to_the_same_page_in_the_other_language(
 
 
 # --- jieba and glossary -------------------------------------------------------------------------
+
 
 def test_build_refuses_to_run_without_jieba(monkeypatch: pytest.MonkeyPatch) -> None:
     import importlib.util
@@ -268,7 +292,8 @@ def test_glossary_terms_get_tooltips(site: Path) -> None:
     from handbook.data import glossary
 
     definitions = {entry["definition"] for entry in glossary()}
-    soup = BeautifulSoup((site / "sources" / "report-2" / "index.html").read_text(encoding="utf-8"),
-                         "html.parser")
+    soup = BeautifulSoup(
+        (site / "sources" / "report-2" / "index.html").read_text(encoding="utf-8"), "html.parser"
+    )
     titles = {abbr["title"] for abbr in soup.select("article abbr[title]")}
     assert titles & definitions

@@ -20,8 +20,9 @@ from handbook.translations import (
 from tests.sitebuild import ROOT
 
 SCRIPT = ROOT / "scripts" / "translations.py"
-ZH = "---\ntitle: 页面\ntype: guide\ntopic: general\ntags: []\nsources: []\nupdated: 2026-01-05\n---\n\n# 页面\n\n第一段。\n"
-EN = "---\ntitle: Page\ntype: guide\ntopic: general\ntags: []\nsources: []\nupdated: 2026-01-05\n---\n\n# Page\n\nFirst paragraph.\n"
+FRONT = "---\ntitle: {}\ntype: guide\ntopic: general\ntags: []\nsources: []\nupdated: 2026-01-05\n---\n\n"
+ZH = FRONT.format("页面") + "# 页面\n\n第一段。\n"
+EN = FRONT.format("Page") + "# Page\n\nFirst paragraph.\n"
 
 
 def _pair(docs: Path) -> tuple[Path, Path]:
@@ -56,8 +57,9 @@ def test_stamp_changes_only_its_line(tmp_path: Path) -> None:
     text = en.read_text(encoding="utf-8")
     assert text.replace('translation_of: "abc123abc123"\n', "") == EN
     stamp(en, "123456789012")
-    assert en.read_text(encoding="utf-8") == EN.replace("updated: 2026-01-05\n",
-                                                       'updated: 2026-01-05\ntranslation_of: "123456789012"\n')
+    assert en.read_text(encoding="utf-8") == EN.replace(
+        "updated: 2026-01-05\n", 'updated: 2026-01-05\ntranslation_of: "123456789012"\n'
+    )
     from handbook.frontmatter import split_front_matter
 
     # An all-digit hash stays a string when read back.
@@ -65,8 +67,12 @@ def test_stamp_changes_only_its_line(tmp_path: Path) -> None:
 
 
 def _run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, str(SCRIPT), "--docs", str(cwd / "docs"), *args],
-                          cwd=cwd, capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, str(SCRIPT), "--docs", str(cwd / "docs"), *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+    )
 
 
 def test_editing_a_chinese_page_marks_its_translation_outdated_in_the_report(tmp_path: Path) -> None:
@@ -79,9 +85,20 @@ def test_editing_a_chinese_page_marks_its_translation_outdated_in_the_report(tmp
 
 
 def _git(repo: Path, *args: str) -> None:
-    subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True,
-                   env={"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
-                        "GIT_COMMITTER_EMAIL": "t@example.org", "HOME": str(repo), "PATH": "/usr/bin:/bin"})
+    subprocess.run(
+        ["git", *args],
+        cwd=repo,
+        check=True,
+        capture_output=True,
+        env={
+            "GIT_AUTHOR_NAME": "t",
+            "GIT_AUTHOR_EMAIL": "t@example.org",
+            "GIT_COMMITTER_NAME": "t",
+            "GIT_COMMITTER_EMAIL": "t@example.org",
+            "HOME": str(repo),
+            "PATH": "/usr/bin:/bin",
+        },
+    )
 
 
 @pytest.fixture
@@ -123,8 +140,13 @@ def test_check_in_github_format_annotates_the_english_file(repo: Path) -> None:
 
 def test_site_pages_are_all_stamped() -> None:
     """Every English page of the site records the Chinese version it translates."""
-    run = subprocess.run([sys.executable, str(SCRIPT), "status", "--format", "json"], cwd=ROOT,
-                         capture_output=True, text=True, check=True)
+    run = subprocess.run(
+        [sys.executable, str(SCRIPT), "status", "--format", "json"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     import json
 
     states = json.loads(run.stdout)
@@ -137,5 +159,7 @@ def test_check_fails_on_a_new_chinese_page_without_english_page(repo: Path) -> N
     run = _run("check", "--changed", "HEAD", cwd=repo)
     assert run.returncode == 1
     assert 'translation_of: ""' in run.stdout
-    (repo / "docs" / "new.en.md").write_text(EN.replace("---\n\n#", 'translation_of: ""\n---\n\n#'), encoding="utf-8")
+    (repo / "docs" / "new.en.md").write_text(
+        EN.replace("---\n\n#", 'translation_of: ""\n---\n\n#'), encoding="utf-8"
+    )
     assert _run("check", "--changed", "HEAD", cwd=repo).returncode == 0

@@ -20,7 +20,9 @@ def _make_targets() -> set[str]:
 
 
 def _run_steps(workflow: dict) -> list[str]:
-    return [step["run"] for job in workflow["jobs"].values() for step in job.get("steps", []) if "run" in step]
+    return [
+        step["run"] for job in workflow["jobs"].values() for step in job.get("steps", []) if "run" in step
+    ]
 
 
 @pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
@@ -29,7 +31,11 @@ def test_workflow_parses_and_names_existing_make_targets(path: Path) -> None:
     # YAML 1.1 reads the key `on` as True.
     assert "jobs" in workflow and (True in workflow or "on" in workflow)
     targets = _make_targets()
-    named = {t for run in _run_steps(workflow) for t in re.findall(r"\bmake\s+(?:--?[\w-]+\s+)*([a-z][a-z0-9-]*)", run)}
+    named = {
+        t
+        for run in _run_steps(workflow)
+        for t in re.findall(r"\bmake\s+(?:--?[\w-]+\s+)*([a-z][a-z0-9-]*)", run)
+    }
     assert named, "a workflow must run the project's make targets"
     assert named <= targets, f"unknown make targets: {named - targets}"
 
