@@ -5,6 +5,8 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# axe-core (browser tests) and Lighthouse (make audit), pinned in package-lock.json.
+NODE_STAMP := node_modules/.installed
 
 .DEFAULT_GOAL := help
 .PHONY: help install serve build test lint pytest bench offline audit new translations check-pr lint-report clean
@@ -18,7 +20,11 @@ $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
 	touch $(STAMP)
 
-install: $(STAMP) ## Create .venv and install the pinned set
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
+
+install: $(STAMP) $(NODE_STAMP) ## Create .venv and node_modules, install the pinned sets
 
 serve: $(STAMP) ## Serve the site on http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -30,17 +36,23 @@ lint: $(STAMP) ## Lint code (ruff) and pages (links, wording, metadata, privacy)
 	$(BIN)/ruff check handbook hooks scripts tests
 	@if [ -f scripts/lint.py ]; then $(BIN)/python scripts/lint.py all; fi
 
-pytest: $(STAMP) ## Run the test suite (expects a built site/)
+pytest: $(STAMP) $(NODE_STAMP) ## Run the test suite (expects a built site/)
 	$(BIN)/python -m pytest
 
 test: lint build pytest ## Install, lint, build strict and run every test
+
+offline: $(STAMP) ## Offline edition for intranets: dist/handbook-offline.zip, works from disk
+	$(BIN)/python scripts/offline.py
+
+audit: $(STAMP) $(NODE_STAMP) ## Lighthouse and axe on key pages, both languages (prints a table)
+	$(BIN)/python scripts/audit.py
 
 bench: $(STAMP) ## Benchmarks: build time, index size, linter speed (synthetic corpora; prints figures)
 	$(BIN)/python scripts/bench_build.py
 	$(BIN)/python scripts/bench_lint.py
 
 clean: ## Remove build output
-	rm -rf site build .pytest_cache
+	rm -rf site build dist .pytest_cache
 
 new: $(STAMP) ## Create a new page (asks for type, topic, title; or ARGS="--type … --topic … --title … --slug …")
 	$(BIN)/python scripts/new_page.py $(ARGS)

@@ -121,6 +121,21 @@ def on_post_build(config: MkDocsConfig) -> None:
         offline.inline_indexes(root, prefixes)
 
 
+def on_page_context(context, page: Page, config: MkDocsConfig, nav):
+    """Make the language switcher's links relative where static-i18n leaves them absolute.
+
+    It does so for the home pages (`/` and `/en/`), which breaks the switcher on a site served from
+    a sub-path (a GitHub Pages project site) and in the offline edition opened from disk.
+    """
+    # static-i18n sets `extra.alternate` as an attribute, which is what the theme reads.
+    for alternate in getattr(config.extra, "alternate", None) or []:
+        link = alternate.get("link", "")
+        if link.startswith("/") and not link.startswith("//"):
+            # Site-root relative: the theme's `url` filter turns it into a page-relative link.
+            alternate["link"] = link.lstrip("/") or "."
+    return context
+
+
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
     describe.ensure_description(page, html)
     return html

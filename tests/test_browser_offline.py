@@ -1,0 +1,71 @@
+"""The offline edition (`make offline`): unzipped and opened from disk, search included."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from tests.browserkit import search
+from tests.sitebuild import ROOT
+
+
+@pytest.fixture(scope="session")
+def offline_edition(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The unzipped handbook-offline/ folder, built strictly by scripts/offline.py.
+
+    HANDBOOK_TEST_OFFLINE_ZIP=/tmp/x.zip tests a zip built beforehand instead.
+    """
+    work = tmp_path_factory.mktemp("offline")
+    archive = Path(os.environ.get("HANDBOOK_TEST_OFFLINE_ZIP") or work / "handbook-offline.zip")
+    if "HANDBOOK_TEST_OFFLINE_ZIP" not in os.environ:
+        run = subprocess.run([sys.executable, "scripts/offline.py", "--site-dir", str(work / "site"),
+                              "--zip", str(archive)], cwd=ROOT, capture_output=True, text=True)
+        assert run.returncode == 0, "offline build failed:\n" + run.stderr[-4000:]
+    with zipfile.ZipFile(archive) as zf:
+        names = zf.namelist()
+        assert all(name.startswith("handbook-offline/") for name in names)
+        zf.extractall(work / "unzipped")
+    return work / "unzipped" / "handbook-offline"
+
+
+def _relative(root: Path, path: str) -> str:
+    """A result's path ("tmp/…/handbook-offline/x/index.html") relative to the unzipped folder."""
+    absolute = Path("/" + path)
+    return absolute.relative_to(root).as_posix() if absolute.is_relative_to(root) else path
+
+
+def test_offline_edition_has_pages_and_inline_indexes(offline_edition: Path) -> None:
+    for path in ("index.html", "en/index.html", "topics/internet-cafes/index.html",
+                 "search/search_index.js", "en/search/search_index.js",
+                 "assets/javascripts/iframe-worker-shim.js"):
+        assert (offline_edition / path).is_file(), path
+    english = (offline_edition / "en" / "search" / "search_index.js").read_text(encoding="utf-8")
+    chinese = (offline_edition / "search" / "search_index.js").read_text(encoding="utf-8")
+    assert english.startswith("var __index = ") and '"lang":["en"]' in english
+    assert chinese.startswith("var __index = ") and '"lang":["zh"]' in chinese
+    for html in offline_edition.rglob("*.html"):
+        text = html.read_text(encoding="utf-8")
+        assert "unpkg.com" not in text and "iframe-worker/shim" not in text, html
+
+
+def test_offline_chinese_search_from_disk(offline_edition: Path, page) -> None:
+    results = search(page, (offline_edition / "index.html").as_uri(), "黑网吧")
+    paths = [_relative(offline_edition, path) for path in results]
+    assert "topics/internet-cafes/index.html" in paths[:5], paths
+    assert not any(p.startswith("en/") for p in paths), paths
+    page.locator(".md-search-result__item > .md-search-result__link").first.click()
+    page.wait_for_load_state()
+    assert page.url.startswith("file://") and page.locator("article h1").count() == 1
+
+
+def test_offline_english_search_from_disk(offline_edition: Path, page) -> None:
+    results = search(page, (offline_edition / "en" / "topics" / "internet-cafes" / "index.html").as_uri(),
+                     "inspections")
+    paths = [_relative(offline_edition, path) for path in results]
+    assert paths and all(p.startswith("en/") for p in paths), paths
+    assert any(p.startswith("en/topics/") for p in paths[:5]), paths
