@@ -33,7 +33,8 @@ CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 
 
 def run_axe(page) -> list[dict]:
-    """Inject axe-core into a loaded Playwright page and return its violations."""
+    """Inject axe-core into a loaded Playwright page, once Material's script has run; its violations."""
+    page.wait_for_function("() => document.documentElement.classList.contains('js')")
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
     return result["violations"]

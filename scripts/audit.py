@@ -59,7 +59,8 @@ def failing_audits(report: dict) -> list[str]:
         for ref in category["auditRefs"]:
             audit = report["audits"][ref["id"]]
             if ref["weight"] and audit.get("score") is not None and audit["score"] < 1:
-                notes.append(f"{name}: {ref['id']} ({audit['score']:.2f}) {audit.get('displayValue', '')}".rstrip())
+                value = audit.get("displayValue", "")
+                notes.append(f"{name}: {ref['id']} ({audit['score']:.2f}) {value}".rstrip())
     return notes
 
 
@@ -68,7 +69,8 @@ def axe_all(base: str) -> dict[str, list[dict]]:
 
     found = {}
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS, headless=True)
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS,
+                                             headless=True)
         # The same phone-sized viewport as Lighthouse's mobile preset.
         context = browser.new_context(viewport={"width": 412, "height": 823}, device_scale_factor=1.75,
                                       is_mobile=True, has_touch=True)
@@ -122,14 +124,15 @@ def main(argv: list[str] | None = None) -> int:
     for path, scores, found in rows:
         severe = sum(1 for v in found if v["impact"] in SEVERE)
         print(f"| {path:<52} | {scores['performance']:>4} | {scores['accessibility']:>4} | "
-              f"{scores['best-practices']:>3} | {scores['seo']:>3} | {severe:>20} | {len(found) - severe:>9} |")
+              f"{scores['best-practices']:>3} | {scores['seo']:>3} | {severe:>20} | "
+              f"{len(found) - severe:>9} |")
     if notes:
         print("\nWhat costs points:")
         for note in notes:
             print("  " + note)
     if args.json:
         args.json.write_text(json.dumps(
-            [{"page": p, "scores": s, "axe": [v["id"] + ":" + str(v["impact"]) for v in f]} for p, s, f in rows],
+            [{"page": p, "scores": s, "axe": [f"{v['id']}:{v['impact']}" for v in f]} for p, s, f in rows],
             ensure_ascii=False, indent=2), encoding="utf-8")
     if problems:
         print("\nBelow target:\n  " + "\n  ".join(problems))

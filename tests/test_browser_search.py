@@ -20,7 +20,8 @@ ZWSP = "\u200b"
     ("志愿服务", "topics/volunteering/", 5),
     ("门前三包", "topics/cityscape/", 10),
 ])
-def test_chinese_search_finds_the_topic(site_server: str, page, query: str, expected: str, within: int) -> None:
+def test_chinese_search_finds_the_topic(site_server: str, page, query: str, expected: str,
+                                        within: int) -> None:
     results = search(page, site_server, query)
     assert results, f"no result for {query}"
     assert any(path.startswith(expected) for path in results[:within]), (query, results[:within])

@@ -36,14 +36,16 @@ def test_language_switcher_keeps_the_reader_on_the_same_page(site_server: str, p
 # --- copy buttons -------------------------------------------------------------------------------
 
 def test_code_copy_button_puts_the_code_on_the_clipboard(built_site: Path, site_server: str, page) -> None:
-    soup = BeautifulSoup((built_site / "contributing" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    html = (built_site / "contributing" / "index.html").read_text(encoding="utf-8")
+    soup = BeautifulSoup(html, "html.parser")
     blocks = soup.select("article .highlight pre")
     assert blocks, "no code block on the contributing page"
     # The longest block: several lines, Chinese and comments.
     number, block = max(enumerate(blocks), key=lambda item: len(item[1].code.get_text()))
     expected = block.code.get_text().rstrip()
     page.goto(site_server + "contributing/")
-    highlight = page.locator("article .highlight").nth(number)
+    page.wait_for_function("() => document.documentElement.classList.contains('js')")
+    highlight = page.locator("article .highlight pre").nth(number)
     highlight.hover()
     button = highlight.locator("button[data-md-type='copy'], button.md-clipboard").first
     assert button.get_attribute("title"), "the copy button has no name"
@@ -55,9 +57,10 @@ def test_code_copy_button_puts_the_code_on_the_clipboard(built_site: Path, site_
 # --- glossary tooltips --------------------------------------------------------------------------
 
 @pytest.mark.parametrize("prefix", ["", "en/"])
-def test_glossary_terms_show_a_tooltip_on_hover(built_site: Path, site_server: str, page, prefix: str) -> None:
-    soup = BeautifulSoup((built_site / prefix / "sources" / "report-2" / "index.html").read_text(encoding="utf-8"),
-                         "html.parser")
+def test_glossary_terms_show_a_tooltip_on_hover(built_site: Path, site_server: str, page,
+                                                prefix: str) -> None:
+    html = (built_site / prefix / "sources" / "report-2" / "index.html").read_text(encoding="utf-8")
+    soup = BeautifulSoup(html, "html.parser")
     abbr = soup.select_one("article abbr[title]")
     assert abbr is not None, "no glossary term on the page"
     page.goto(site_server + prefix + "sources/report-2/")
@@ -88,7 +91,13 @@ def phone(make_context):
 
 @pytest.mark.parametrize("path", PAGES + ["en/" + p for p in PAGES])
 def test_nothing_overflows_on_a_phone(site_server: str, phone, path: str) -> None:
+    # Before Material's script runs (it is started after the first paint) and after.
+    phone.route("**/assets/javascripts/bundle.*.js", lambda route: route.abort())
     phone.goto(site_server + path)
+    assert horizontal_overflow(phone) <= 0, f"{path} is wider than 375 px before the scripts run"
+    phone.unroute("**/assets/javascripts/bundle.*.js")
+    phone.goto(site_server + path)
+    phone.wait_for_function("() => document.documentElement.classList.contains('js')")
     assert horizontal_overflow(phone) <= 0, f"{path} is wider than 375 px"
 
 

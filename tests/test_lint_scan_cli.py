@@ -110,3 +110,34 @@ def test_changed_lints_only_changed_files(tmp_path: Path) -> None:
     result = lint("terms", "--changed", "--format", "json", cwd=tmp_path)
     paths = {f["path"] for f in json.loads(result.stdout)}
     assert paths == {"docs/new.md"}
+
+
+def test_worker_processes_find_what_one_process_finds(tmp_path: Path) -> None:
+    """A large run scans in worker processes and checks links afterwards: same findings, same
+    order, as one process (twins, anchors to scanned and unscanned pages, front matter errors)."""
+    from handbook.lint.cli import run, select_files
+
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: t\nvalidation:\n  anchors: warn\n"
+        "plugins:\n  - i18n:\n      docs_structure: suffix\n      languages:\n"
+        "        - {locale: zh, name: 中文, default: true}\n        - {locale: en, name: English}\n",
+        encoding="utf-8")
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    fm = ("---\ntitle: 页{n}\ntype: guide\ntopic: general\ntags: []\nsources: []\n"
+          "updated: 2025-01-01\n---\n\n")
+    for n in range(12):
+        body = (f"## 甲 {{#a{n}}}\n\n截止目前共20处,见[下页](p{(n + 1) % 12}.md#a{(n + 1) % 12})"
+                f"和[缺失](p{(n + 5) % 12}.md#nope)。\n\n## 乙\n\n电话 13812345678。\n")
+        (docs / f"p{n}.md").write_text(fm.format(n=n) + body, encoding="utf-8")
+        if n % 3:
+            en = fm.format(n=n).replace("页", "Page ").replace("type: guide", "type: practice" if n == 4 else "type: guide")  # noqa: E501
+            (docs / f"p{n}.en.md").write_text(en + f"## A {{#a{n}}}\n\n## B {{#b}}\n", encoding="utf-8")
+    (docs / "bad.md").write_text("---\ntitle: [\n---\n", encoding="utf-8")
+    files = select_files([], docs, None)
+    config = tmp_path / "mkdocs.yml"
+    one = run(["links", "terms", "meta", "privacy"], files, config, whole_site=True, workers=1)
+    two = run(["links", "terms", "meta", "privacy"], files, config, whole_site=True, workers=2)
+    assert one == two
+    assert {"link-anchor", "link-i18n-ids", "meta-translation-mismatch", "meta-yaml", "privacy-mobile",
+            "wording-confusable"} <= {f.rule for f in one}

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import gc
+import os
 import subprocess
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -14,9 +17,9 @@ from handbook.lint import links as links_mod
 from handbook.lint import meta as meta_mod
 from handbook.lint import privacy as privacy_mod
 from handbook.lint import terms as terms_mod
-from handbook.lint.findings import Finding, display_path, render
+from handbook.lint.findings import Finding, render
 from handbook.lint.fix import fix_file
-from handbook.lint.markdown_scan import Document, read_document
+from handbook.lint.markdown_scan import Document, Heading, Link, read_document
 from handbook.lint.rules import LINTERS, RULES, rules_table
 
 DESCRIPTION = """\
@@ -131,36 +134,247 @@ def select_files(paths: Sequence[str], docs_dir: Path, changed: str | None) -> l
             selected = [p for p in wanted if p in scope]
         else:
             selected = wanted
-    unique: dict[Path, Path] = {}
+    unique: dict[str, Path] = {}
+    folders: dict[str, str] = {}
     for path in selected:
-        unique.setdefault(path.resolve(), path)
+        unique.setdefault(os.path.normcase(resolve(path, folders)), path)
     return list(unique.values())
 
 
+def resolve(path: Path, folders: dict[str, str]) -> str:
+    """str(path.resolve()), resolving each folder once (`folders` remembers them)."""
+    text = os.fspath(path)
+    if ".." in text:
+        return str(path.resolve())
+    folder, name = os.path.split(os.path.abspath(text))
+    real = folders.get(folder)
+    if real is None:
+        real = folders[folder] = str(Path(folder).resolve())
+    full = os.path.join(real, name)
+    return str(Path(full).resolve()) if os.path.islink(full) else full
+
+
+# Below this many files a run stays in one process: forking costs more than it saves.
+PARALLEL_MIN_FILES = 200
+# HANDBOOK_LINT_JOBS=1 keeps a run in one process; N > 1 caps the worker processes.
+JOBS_VARIABLE = "HANDBOOK_LINT_JOBS"
+
+
+@dataclass
+class _Scanned:
+    """One file after its scan and the linters that need nothing but the file itself."""
+
+    index: int
+    doc: Document
+    resolved: str  # doc.path.resolve(), as a string
+    found: list[Finding]  # terms, meta and privacy findings (the scanner's own are doc.problems)
+    ids: links_mod.PageIds | None  # what links from other pages need (when links run)
+
+
 def run(linters: Sequence[str], files: list[Path], config_file: Path, *, whole_site: bool,
-        fix: bool = False, external: bool = False, external_options: dict | None = None) -> list[Finding]:
+        fix: bool = False, external: bool = False, external_options: dict | None = None,
+        workers: int | None = None) -> list[Finding]:
+    """Lint `files`. Each file is read and scanned once; the file-local linters (terms, meta,
+    privacy) run on that scan, in worker processes for a large run (`workers`, default: one per
+    core for PARALLEL_MIN_FILES files or more), and the links linter then runs here on what the
+    scans found (a link target that is not among `files` is scanned once, on demand)."""
+    # A run allocates many small objects and frees them all at its end: the cyclic garbage
+    # collector would only walk them again and again (about a tenth of the time of a large run).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _run(linters, files, config_file, whole_site=whole_site, fix=fix, external=external,
+                    external_options=external_options, workers=workers)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _run(linters: Sequence[str], files: list[Path], config_file: Path, *, whole_site: bool,
+         fix: bool, external: bool, external_options: dict | None, workers: int | None) -> list[Finding]:
     site = None
     findings: list[Finding] = []
-    if "links" in linters:
-        site = links_mod.Site.load(config_file)
+    use_links = "links" in linters
+    local = [name for name in linters if name != "links"]
+    jobs = 1 if fix else _jobs(len(files), workers)
+    cwd = str(Path.cwd().resolve())
+    tasks = [([(index, files[index]) for index in group], local, use_links, cwd, fix)
+             for group in _groups(files)]
+    scanned: list[_Scanned] = []
+    if jobs > 1:
+        _warm_up(local)
+        scanned, site = _scan_parallel(tasks, jobs, config_file if use_links else None)
+    else:
+        if use_links:
+            site = links_mod.Site.load(config_file)
+        for task in tasks:
+            scanned.extend(_scan_group(task))
+    scanned.sort(key=lambda item: item.index)
+    if site is not None:
         if whole_site:
             findings.extend(links_mod.check_nav(site))
+        for item in scanned:
+            uri = site.uri_of(item.resolved)
+            if uri is not None and item.ids is not None:
+                site.remember(uri, item.ids)
     docs: list[Document] = []
-    for path in files:
-        doc = read_document(path, display_path(path))
+    for item in scanned:
+        doc = item.doc
         docs.append(doc)
-        findings.extend(_lint(doc, linters, site))
+        findings.extend(doc.problems)
+        if not doc.ok:
+            continue
+        if use_links and site is not None:
+            findings.extend(links_mod.check(doc, site, item.resolved))
+        findings.extend(item.found)
     if fix and "terms" in linters:
         for doc in docs:
             own = [f for f in findings if f.path == doc.display and f.fix is not None]
             if own and fix_file(doc.path, doc.text, doc.had_bom, own):
                 findings = [f for f in findings if f.path != doc.display]
                 doc = read_document(doc.path, doc.display)
+                if site is not None:
+                    uri = links_mod.src_uri(site, doc.path)
+                    if uri is not None:
+                        site.remember(uri, links_mod.page_ids(doc))
                 findings.extend(_lint(doc, linters, site))
     if external and site is not None:
         findings.extend(_external(docs, external_options or {}))
     unique = {(f.path, f.line, f.column, f.rule, f.message): f for f in findings}
     return sorted(unique.values())
+
+
+def _jobs(count: int, workers: int | None) -> int:
+    if workers is None:
+        setting = os.environ.get(JOBS_VARIABLE, "")
+        cap = int(setting) if setting.isdigit() and int(setting) > 0 else None
+        if count < PARALLEL_MIN_FILES or cap == 1:
+            return 1
+        try:
+            cores = len(os.sched_getaffinity(0))
+        except (AttributeError, OSError):
+            cores = os.cpu_count() or 1
+        workers = min(cores, cap or cores)
+    # Workers are forked: they share the loaded rules and data instead of loading them again.
+    if workers <= 1 or not sys.platform.startswith("linux"):
+        return 1
+    return min(workers, max(1, count))
+
+
+def _groups(files: list[Path]) -> list[list[int]]:
+    """Indexes of `files`, a Chinese page together with its English twin and first, so that the
+    twin's metadata check finds the source's front matter already read."""
+    groups: dict[str, list[int]] = {}
+    for index, path in enumerate(files):
+        name = path.name
+        source = path.with_name(name[: -len(".en.md")] + ".md") if name.endswith(".en.md") else path
+        groups.setdefault(os.path.abspath(source), []).append(index)
+    return [sorted(group, key=lambda index: files[index].name.endswith(".en.md")) for group in groups.values()]  # noqa: E501
+
+
+def _display(path: Path, resolved: str, cwd: str) -> str:
+    """handbook.lint.findings.display_path, with both paths resolved already."""
+    if os.sep == "/" and resolved.startswith(cwd.rstrip("/") + "/"):
+        return resolved[len(cwd.rstrip("/")) + 1:]
+    try:
+        return Path(resolved).relative_to(cwd).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _scan_group(task: tuple[list[tuple[int, Path]], list[str], bool, str, bool]) -> list[_Scanned]:
+    items, local, use_links, cwd, keep_text = task
+    by_path: dict[str, Document] = {}
+    out: list[_Scanned] = []
+    folders: dict[str, str] = {}
+    for index, path in items:
+        resolved = resolve(path, folders)
+        doc = read_document(path, _display(path, resolved, cwd))
+        by_path[os.path.abspath(path)] = doc
+        found: list[Finding] = []
+        if doc.ok:
+            if "terms" in local:
+                found.extend(terms_mod.check(doc))
+            if "meta" in local:
+                found.extend(meta_mod.check(doc, by_path))
+            if "privacy" in local:
+                found.extend(privacy_mod.check(doc))
+        ids = links_mod.page_ids(doc) if use_links else None
+        out.append(_Scanned(index, doc, resolved, found, ids))
+    if not keep_text:
+        # The texts are not needed any more; a worker would only copy them back.
+        for item in out:
+            item.doc.text = item.doc.prose = item.doc.nocode = ""
+    return out
+
+
+def _warm_up(local: list[str]) -> None:
+    """Load the rules and data before forking, so that every worker has them."""
+    try:
+        if "terms" in local:
+            terms_mod.wording().prepare()
+            terms_mod._english_renderings()
+        if "meta" in local:
+            from handbook.data import source_reports, tags, topics
+
+            tags()
+            topics()
+            source_reports()
+    except Exception:  # noqa: BLE001 - the linter that needs the data reports the error itself
+        pass
+
+
+def _scan_parallel(tasks: list, jobs: int, config_file: Path | None
+                   ) -> tuple[list[_Scanned], links_mod.Site | None]:
+    import multiprocessing
+
+    size = max(1, min(64, len(tasks) // (jobs * 8)))
+    chunks = [tasks[start:start + size] for start in range(0, len(tasks), size)]
+    pool = multiprocessing.get_context("fork").Pool(jobs)
+    try:
+        pending = pool.imap_unordered(_scan_chunk, chunks)
+        # The MkDocs configuration loads here while the workers scan.
+        site = links_mod.Site.load(config_file) if config_file is not None else None
+        scanned = [_unpack(packed) for part in pending for packed in part]
+        pool.close()
+    finally:
+        pool.terminate()
+        pool.join()
+    return scanned, site
+
+
+def _scan_chunk(tasks: list) -> list[tuple]:
+    """A worker's share, as plain tuples: they cross the pipe several times faster than the
+    dataclasses (the text and front matter stay behind; only the links linter reads the rest)."""
+    return [_pack(item) for task in tasks for item in _scan_group(task)]
+
+
+def _finding_fields(finding: Finding) -> tuple:
+    return (finding.path, finding.line, finding.column, finding.rule, finding.severity, finding.message,
+            finding.suggestion, finding.target, finding.fix)
+
+
+def _pack(item: _Scanned) -> tuple:
+    doc = item.doc
+    ids = item.ids
+    return (item.index, item.resolved, str(doc.path), doc.display, doc.ok, doc.locale, doc.had_bom,
+            doc.body_start, doc.line_starts, [(link.offset, link.target, link.kind) for link in doc.links],
+            [(heading.offset, heading.id) for heading in doc.headings],
+            [_finding_fields(f) for f in doc.problems], doc.disabled, doc.file_disabled,
+            [_finding_fields(f) for f in item.found],
+            None if ids is None else (ids.ok, tuple(ids.explicit), tuple(ids.headings)))
+
+
+def _unpack(packed: tuple) -> _Scanned:
+    (index, resolved, path, display, ok, locale, had_bom, body_start, line_starts, links, headings,
+     problems, disabled, file_disabled, found, ids) = packed
+    doc = Document(path=Path(path), locale=locale, had_bom=had_bom, ok=ok, body_start=body_start,
+                   line_starts=line_starts, links=[Link(*link) for link in links],
+                   headings=[Heading(*heading) for heading in headings],
+                   problems=[Finding(*f) for f in problems], disabled=disabled,
+                   file_disabled=file_disabled, display=display)
+    page = None if ids is None else links_mod.PageIds(ids[0], frozenset(ids[1]), frozenset(ids[2]))
+    return _Scanned(index, doc, resolved, [Finding(*f) for f in found], page)
 
 
 def _lint(doc: Document, linters: Sequence[str], site: links_mod.Site | None) -> list[Finding]:
@@ -211,6 +425,16 @@ def list_rules(fmt: str) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    collecting = gc.isenabled()
+    gc.disable()  # see run(); the output of a large run is as many objects again
+    try:
+        return _main(argv)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.list_rules:

@@ -1,12 +1,17 @@
 """Internal links, images, reference definitions and nav entries, resolved as MkDocs resolves them.
 
-The configuration is loaded with MkDocs' own loader and the file set comes from MkDocs' own
-`get_files` (so `exclude_docs` and dot files behave as in the build). Anchors are what the
-configured Markdown extensions render: the page is converted with
+The configuration is loaded with MkDocs' own loader (its hook modules are not executed: nothing
+here calls them) and the file set comes from MkDocs' own `get_files` (so `exclude_docs` and dot
+files behave as in the build). Anchors are what the configured Markdown extensions render: the
+page is converted with
 `markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)`
 and every `id` (and `<a name>`) of the output counts. Explicit IDs of headings and of attribute
 lists on their own line are accepted without rendering; any other anchor is confirmed by
-rendering, once per file.
+rendering, once per file, and only for a file that some link asks such an anchor of.
+
+What one page needs to know of another (its explicit IDs, its heading IDs, whether it could be
+read) is a `PageIds`, taken from the page's one scan: the CLI hands over the pages it lints
+(`Site.remember`), and any other link target is scanned once, on demand.
 
 With mkdocs-static-i18n (suffix layout) a link in page.en.md to x.md means x.en.md when that file
 exists, else the Chinese x.md (fallback); a link written to x.en.md is not resolved by the plugin.
@@ -16,8 +21,12 @@ from __future__ import annotations
 
 import html
 import logging
+import os
 import posixpath
 import re
+import types
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,11 +38,37 @@ from handbook.lint.markdown_scan import Document, read_document
 ID_ATTR = re.compile(r"""<[a-zA-Z][^>]*?\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 FAST_HEADING = re.compile(r"^#{1,6}[ \t].*?\{[^}\n]*?#([A-Za-z0-9_:.-]+)[^}\n]*\}[ \t]*\r?$", re.M)
 FAST_ATTR_LINE = re.compile(r"^[ \t]*\{:?[ \t]*#([A-Za-z0-9_:.-]+)[ \t]*\}[ \t]*\r?$", re.M)
+# The same after a newline: `re` searches for the "\n" fast, where "^" is tried at every position.
+_FAST_HEADING_NL = re.compile("\n" + FAST_HEADING.pattern[1:], re.M)
+_FAST_ATTR_LINE_NL = re.compile("\n" + FAST_ATTR_LINE.pattern[1:], re.M)
 MD_SUFFIXES = (".md", ".markdown")
 
 
 class ConfigError(Exception):
     pass
+
+
+@dataclass(frozen=True)
+class PageIds:
+    """What links from other pages need of a page: whether it could be read, the explicit IDs of
+    its headings and attribute lists (FAST_HEADING, FAST_ATTR_LINE on `nocode`) and the heading
+    IDs the scanner found (compared between a page and its English twin)."""
+
+    ok: bool
+    explicit: frozenset[str]
+    headings: frozenset[str]
+
+
+def page_ids(doc: Document) -> PageIds:
+    text = doc.nocode if doc.ok else ""
+    explicit: set[str] = set()
+    if "{" in text:
+        for first, rest in ((FAST_HEADING, _FAST_HEADING_NL), (FAST_ATTR_LINE, _FAST_ATTR_LINE_NL)):
+            match = first.match(text)  # the first line; every other line follows a "\n"
+            if match:
+                explicit.add(match.group(1))
+            explicit.update(rest.findall(text))
+    return PageIds(doc.ok, frozenset(explicit), frozenset(heading.id for heading in doc.headings))
 
 
 @dataclass
@@ -48,8 +83,9 @@ class Site:
     nav: Any
     expand_markers: bool
     anchors: dict[str, set[str] | None] = field(default_factory=dict)
-    fast_ids: dict[str, set[str]] = field(default_factory=dict)
+    pages: dict[str, PageIds] = field(default_factory=dict)  # src_uri -> what its one scan found
     _md: Any = None
+    _root: str = ""
 
     @classmethod
     def load(cls, config_file: Path) -> Site:
@@ -59,7 +95,8 @@ class Site:
 
         logging.getLogger("mkdocs").setLevel(logging.ERROR)
         try:
-            config = load_config(config_file=str(config_file))
+            with _hooks_not_imported():
+                config = load_config(config_file=str(config_file))
         except (ConfigurationError, OSError, SystemExit, Exception) as error:  # noqa: BLE001
             raise ConfigError(f"{config_file}: cannot load the MkDocs configuration: {error}") from None
         files = {f.src_uri: f for f in get_files(config)}
@@ -85,16 +122,30 @@ class Site:
         file = self.files.get(uri)
         return file is not None and file.inclusion.is_excluded()
 
+    def uri_of(self, resolved: str) -> str | None:
+        """src_uri of an already resolved absolute path, or None outside the docs."""
+        if not self._root:
+            self._root = str(self.docs_dir.resolve())
+        root = self._root.rstrip("/")
+        if os.sep == "/" and resolved.startswith(root + "/"):
+            return resolved[len(root) + 1:]
+        try:
+            return Path(resolved).relative_to(self._root).as_posix()
+        except ValueError:
+            return None
+
+    def remember(self, uri: str, ids: PageIds) -> None:
+        """The IDs of a page the caller has scanned, so that it is not scanned again."""
+        self.pages[uri] = ids
+
+    def page(self, uri: str) -> PageIds:
+        ids = self.pages.get(uri)
+        if ids is None:
+            ids = self.pages[uri] = page_ids(read_document(self.docs_dir / uri))
+        return ids
+
     def has_anchor(self, uri: str, anchor: str) -> bool:
-        path = self.docs_dir / uri
-        if uri not in self.fast_ids:
-            try:
-                doc = read_document(path)
-                text = doc.nocode if doc.ok else ""
-            except OSError:
-                text = ""
-            self.fast_ids[uri] = set(FAST_HEADING.findall(text)) | set(FAST_ATTR_LINE.findall(text))
-        if anchor in self.fast_ids[uri]:
+        if anchor in self.page(uri).explicit:
             return True
         return anchor in self.rendered_anchors(uri)
 
@@ -136,11 +187,33 @@ class Site:
         return ids
 
 
-def src_uri(site: Site, path: Path) -> str | None:
+@contextmanager
+def _hooks_not_imported() -> Iterator[None]:
+    """Load the configuration without executing its hook modules.
+
+    MkDocs' loader imports every file of `hooks:` (ours pulls in jieba, python-docx and the
+    build's generators: a large part of a short run). The linters never call a hook: their
+    names are all they need (`expand_markers`), and the `<!-- ... -->` markers are expanded with
+    handbook.generate directly. The files must still exist, as MkDocs checks.
+    """
     try:
-        return path.resolve().relative_to(site.docs_dir.resolve()).as_posix()
-    except ValueError:
-        return None
+        from mkdocs.config.config_options import Hooks
+    except ImportError:
+        yield
+        return
+    original = Hooks.__dict__.get("_load_hook")
+    if original is None:
+        yield
+        return
+    Hooks._load_hook = lambda _self, name, _path: types.ModuleType(str(name))  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        Hooks._load_hook = original  # type: ignore[method-assign]
+
+
+def src_uri(site: Site, path: Path, resolved: str | None = None) -> str | None:
+    return site.uri_of(resolved if resolved is not None else str(path.resolve()))
 
 
 def _locale(uri: str) -> str:
@@ -151,9 +224,10 @@ def _twin(uri: str) -> str:
     return uri[: -len(".md")] + ".en.md"
 
 
-def check(doc: Document, site: Site) -> list[Finding]:
+def check(doc: Document, site: Site, resolved: str | None = None) -> list[Finding]:
+    """Links of `doc`; `resolved` is `doc.path.resolve()` when the caller knows it already."""
     findings: list[Finding] = []
-    uri = src_uri(site, doc.path)
+    uri = src_uri(site, doc.path, resolved)
     if uri is None:
         # A page outside the docs: resolve its links against its own folder.
         base_uri = None
@@ -250,10 +324,10 @@ def _check_ids(doc: Document, site: Site, uri: str) -> list[Finding]:
     source_uri = uri[: -len(".en.md")] + ".md"
     if not site.exists(source_uri):
         return []
-    source = read_document(site.docs_dir / source_uri)
+    source = site.page(source_uri)
     if not source.ok:
         return []
-    source_ids = {heading.id for heading in source.headings}
+    source_ids = source.headings
     own = {heading.id: heading.offset for heading in doc.headings}
     findings = []
     missing = sorted(source_ids - set(own))

@@ -11,13 +11,14 @@ reports (CONTRIBUTING §4): they count as prose.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from handbook.frontmatter import FrontMatterError, split_front_matter
+from handbook.frontmatter import FENCE, FrontMatterError, split_front_matter
 from handbook.lint.findings import Finding
 
 MAX_BYTES = 2_000_000
@@ -36,22 +37,29 @@ COMMENT_DIRECTIVE = re.compile(
 
 _LINK_BODY = r"(?:[^\[\]\n]|\[[^\[\]\n]*\])*"
 _TARGET = r"(?:<[^>\n]*>|[^\s()<>]*(?:\([^\s()]*\)[^\s()<>]*)*)"
-INLINE = re.compile(
-    r"(?P<code>(?P<tick>`+)(?!`).+?(?<!`)(?P=tick)(?!`))"
-    r"|(?P<comment><!--.*?-->)"
-    r"|(?P<auto><(?:https?|ftp|mailto):[^>\s]*>)"
-    r"|(?P<tag></?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*)?/?>)"
-    r"|(?P<link>(?P<bang>!?)\[" + _LINK_BODY + r"\]\((?P<lt>[ \t]*(?P<target>" + _TARGET + r")"
-    r"(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^)\n]*\)))?[ \t]*)\))"
-    r"|(?P<refuse>\[" + _LINK_BODY + r"\](?P<label>\[[^\]\n]*\]))"
-    r"|(?P<foot>\[\^[^\]\n]+\])"
-    r"|(?P<attr>\{[ \t]*[:#.][^}\n]*\})"
-    r"|(?P<url>(?:https?|ftp)://[^\s<>\"'（）【】，。；：！？“”‘’、\u4e00-\u9fff]+|www\.[A-Za-z0-9-]+\.[^\s<>\"'（）【】，。；：！？“”‘’、\u4e00-\u9fff]+)"
-    r"|(?P<email>[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)"
-    r"|(?P<entity>&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]+);)"
-    r"|(?P<emoji>:[a-z0-9_+-]+(?:-[a-z0-9_+]+)+:)",
-    re.S,
-)
+_BRANCHES = [
+    r"(?P<code>(?P<tick>`+)(?!`).+?(?<!`)(?P=tick)(?!`))",
+    r"(?P<comment><!--.*?-->)",
+    r"(?P<auto><(?:https?|ftp|mailto):[^>\s]*>)",
+    r"(?P<tag></?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*)?/?>)",
+    r"(?P<link>(?P<bang>!?)\[" + _LINK_BODY + r"\]\((?P<lt>[ \t]*(?P<target>" + _TARGET + r")"
+    r"(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^)\n]*\)))?[ \t]*)\))",
+    r"(?P<refuse>\[" + _LINK_BODY + r"\](?P<label>\[[^\]\n]*\]))",
+    r"(?P<foot>\[\^[^\]\n]+\])",
+    r"(?P<attr>\{[ \t]*[:#.][^}\n]*\})",
+    r"(?P<url>(?:https?|ftp)://[^\s<>\"'（）【】，。；：！？“”‘’、\u4e00-\u9fff]+|www\.[A-Za-z0-9-]+\.[^\s<>\"'（）【】，。；：！？“”‘’、\u4e00-\u9fff]+)",  # noqa: E501
+    r"(?P<email>[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)",
+    r"(?P<entity>&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]+);)",
+    r"(?P<emoji>:[a-z0-9_+-]+(?:-[a-z0-9_+]+)+:)",
+]
+# The leading lookahead names every character a match can start with: one cheap test rejects
+# every other position instead of trying each branch there.
+INLINE = re.compile(r"(?=[`<!\[{&:A-Za-z0-9._%+-])(?:" + "|".join(_BRANCHES) + ")", re.S)
+# The same without the url and email branches, for a line in which neither can match (no
+# PLAIN_TRIGGER in it): letters and digits then cannot start a match, so prose is skipped fast.
+INLINE_LOCAL = re.compile(
+    r"(?=[`<!\[{&:])(?:" + "|".join(b for b in _BRANCHES if not b.startswith(("(?P<url>", "(?P<email>")))
+    + ")", re.S)
 # A quick test: lines without any of these characters need no inline masking.
 INLINE_TRIGGER = re.compile(r"[`<\[{:&@]|https?:|ftp:|www\.")
 PLAIN_TRIGGER = re.compile(r"https?:|ftp:|www\.|@")
@@ -216,6 +224,12 @@ def _scan(doc: Document) -> None:
             rest = line[close + 3:]
             _inline(doc, rest, start + close + 3, pieces, nocode, open_rules, next_line_rules)
             continue
+        if line == "\n" or (not INLINE_TRIGGER.search(line) and "~" not in line
+                             and line.lstrip()[:1] not in "#!?=*"):
+            # A blank line, or prose with nothing to mask: what _line would keep as it is.
+            pieces.append(line)
+            nocode.append(line)
+            continue
         if "`" in line or "~" in line:
             match = FENCE_OPEN.match(line)
             if match and not (match.group("fence")[0] == "`" and "`" in match.group("info")):
@@ -249,7 +263,7 @@ def _front_matter(doc: Document, pieces: list[str], nocode: list[str]) -> int:
     if not text.startswith("---"):
         return 0
     try:
-        meta, body, _consumed = split_front_matter(text)
+        meta, body = _split_front_matter(text)
     except FrontMatterError as error:
         doc.problems.append(Finding(doc.display, error.line, 1, "meta-yaml", "error", str(error)))
         meta, body = None, None
@@ -295,6 +309,92 @@ def _front_matter(doc: Document, pieces: list[str], nocode: list[str]) -> int:
             _mask(pieces, nocode, len(line), keep_nocode=True, source=line)
         position += len(line)
     return end
+
+
+# Front matter of the simple shape nearly every page has (`key: plain text`, `key: [a, b]`,
+# `key: 2025-01-01`, one per line) is read here; anything else goes to PyYAML
+# (handbook.frontmatter.split_front_matter), whose result this one equals where it applies.
+_SIMPLE_LINE = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*): (\S(?:.*\S)?)")
+# Plain scalars without any character that YAML could read as syntax: in block context, and
+# inside a flow sequence (where ,?[]{} end a scalar too).
+_PLAIN_FIRST = r"[^\s\-?:,\[\]{}#&*!|>'\"%@`]"
+_BLOCK_SCALAR = re.compile(_PLAIN_FIRST + r"[^:#\t]*")
+_FLOW_SCALAR = re.compile(_PLAIN_FIRST + r"[^:#\t,?\[\]{}]*")
+_SIMPLE_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+_simple_yaml: Any = None  # (resolver, ScalarNode) once checked, False when the loader is customised
+
+
+def _plain_string(value: str, scalar: re.Pattern[str]) -> bool:
+    """Whether YAML reads `value`, written plain, as this very string."""
+    global _simple_yaml
+    if not scalar.fullmatch(value) or value != value.strip() or not value.isprintable():
+        return False
+    if _simple_yaml is None:
+        import yaml
+        from yaml.constructor import SafeConstructor
+
+        from handbook import frontmatter
+
+        # The loader split_front_matter uses, with PyYAML's own resolvers and constructors.
+        loader = getattr(frontmatter, "_LOADER", None)
+        plain = loader is not None and not loader.yaml_path_resolvers and all(
+            loader.yaml_constructors.get(f"tag:yaml.org,2002:{tag}") is method for tag, method in (
+                ("str", SafeConstructor.construct_yaml_str), ("seq", SafeConstructor.construct_yaml_seq),
+                ("map", SafeConstructor.construct_yaml_map),
+                ("timestamp", SafeConstructor.construct_yaml_timestamp)))
+        if plain:
+            resolver = type("_Resolver", (yaml.resolver.Resolver,), {
+                "yaml_implicit_resolvers": loader.yaml_implicit_resolvers,
+                "yaml_path_resolvers": loader.yaml_path_resolvers})()
+            _simple_yaml = (resolver, yaml.nodes.ScalarNode)
+        else:
+            _simple_yaml = False
+    if not _simple_yaml:
+        return False
+    resolver, node = _simple_yaml
+    return resolver.resolve(node, value, (True, False)) == "tag:yaml.org,2002:str"
+
+
+def _simple_front_matter(block: str) -> dict[str, Any] | None:
+    if not block.endswith("\n"):
+        return None
+    meta: dict[str, Any] = {}
+    for line in block[:-1].split("\n"):
+        match = _SIMPLE_LINE.fullmatch(line)
+        if match is None:
+            return None
+        key, value = match.groups()
+        if key in meta or not _plain_string(key, _BLOCK_SCALAR):
+            return None
+        if value.startswith("[") and value.endswith("]"):
+            items = value[1:-1].split(", ") if len(value) > 2 else []
+            if not all(_plain_string(item, _FLOW_SCALAR) for item in items):
+                return None
+            meta[key] = items
+            continue
+        date = _SIMPLE_DATE.fullmatch(value)
+        if date:
+            try:
+                meta[key] = dt.date(int(date.group(1)), int(date.group(2)), int(date.group(3)))
+            except ValueError:
+                return None  # PyYAML's own error, with its line
+            if not _plain_string("x", _BLOCK_SCALAR):  # the loader is customised
+                return None
+            continue
+        if not _plain_string(value, _BLOCK_SCALAR):
+            return None
+        meta[key] = value
+    return meta
+
+
+def _split_front_matter(text: str) -> tuple[dict[str, Any] | None, str]:
+    match = FENCE.match(text)
+    if match:
+        meta = _simple_front_matter(match.group(1))
+        if meta is not None:
+            return meta, text[match.end():]
+    meta, body, _consumed = split_front_matter(text)
+    return meta, body
 
 
 def _mask(pieces: list[str], nocode: list[str], length: int, *, keep_nocode: bool,
@@ -371,7 +471,8 @@ def _inline(doc: Document, line: str, start: int, pieces: list[str], nocode: lis
         nocode.append(line)
         return
     position = 0
-    for match in INLINE.finditer(line):
+    inline = INLINE if PLAIN_TRIGGER.search(line) else INLINE_LOCAL
+    for match in inline.finditer(line):
         kind = match.lastgroup
         if kind == "tick":
             kind = "code"

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
+from collections.abc import Mapping
+from typing import Any
 
 from handbook.frontmatter import OPTIONAL, REQUIRED, split_front_matter
 from handbook.frontmatter import check as check_schema
@@ -18,7 +21,29 @@ def _key_offset(doc: Document, key: str) -> int:
     return match.start() if match else 0
 
 
-def check(doc: Document) -> list[Finding]:
+def _source_meta(source: Any, scanned: Mapping[str, Document] | None) -> dict[str, Any] | None:
+    """Front matter of the Chinese source: from its scan when the caller has it (`scanned`,
+    keyed by os.path.abspath), else read here."""
+    doc = scanned.get(os.path.abspath(source)) if scanned else None
+    if doc is not None and not doc.text.startswith("\ufeff") and not any(
+            problem.rule == "file-too-large" for problem in doc.problems):
+        # Read from the file by read_document: a file it could not read or decode, or whose
+        # front matter does not parse, is what the fallback below turns into None too.
+        if not doc.ok and not doc.text:
+            return None
+        if any(problem.rule == "meta-yaml" for problem in doc.problems):
+            return None
+        return doc.meta
+    try:
+        source_meta, _body, _ = split_front_matter(source.read_text(encoding="utf-8-sig"))
+    except (ValueError, OSError, UnicodeDecodeError):
+        source_meta = None
+    return source_meta
+
+
+def check(doc: Document, scanned: Mapping[str, Document] | None = None) -> list[Finding]:
+    """Front matter of `doc`. `scanned`: documents already read from their files, by
+    os.path.abspath of their path (the Chinese source of an English page is looked up there)."""
     findings: list[Finding] = []
 
     def add(offset: int, rule_id: str, severity: str, message: str, suggestion: str | None = None) -> None:
@@ -48,10 +73,7 @@ def check(doc: Document) -> list[Finding]:
             add(0, "meta-translation-source", "error",
                 f"English page without its Chinese source {source.name}")
         elif doc.meta is not None:
-            try:
-                source_meta, _body, _ = split_front_matter(source.read_text(encoding="utf-8-sig"))
-            except (ValueError, OSError, UnicodeDecodeError):
-                source_meta = None
+            source_meta = _source_meta(source, scanned)
             for key in MIRRORED:
                 if source_meta and key in source_meta and key in doc.meta and doc.meta[key] != source_meta[key]:  # noqa: E501
                     add(_key_offset(doc, key), "meta-translation-mismatch", "error",

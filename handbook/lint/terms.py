@@ -2,8 +2,10 @@
 punctuation norms of GB/T 15834-2011, GB/T 15835-2011 and GB/T 9704-2012 for report prose.
 
 Everything runs on `Document.prose` (code, URLs, link targets and front matter keys masked), with
-one Aho-Corasick automaton for all phrases and a handful of compiled regexes, so the cost is a
-few C-level passes over each page. Punctuation and number rules apply to Chinese pages only.
+one regular expression that finds where any phrase starts (a charset prefix, then a binary tree of
+one-character lookbehinds, so that a position is rejected in a few C-level steps) and a handful
+of compiled regexes, so the cost is a few C-level passes over each page. Punctuation and number
+rules apply to Chinese pages only.
 """
 
 from __future__ import annotations
@@ -15,7 +17,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import ahocorasick
 import yaml
 
 from handbook import DATA
@@ -33,7 +34,9 @@ CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 LEFT = CJK + "”’》）】"
 RIGHT = CJK + "“‘《（【"
 HALFWIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
-HALF_PUNCT = re.compile(rf"(?<=[{LEFT}])([,;:?!])(?=[{RIGHT}])")
+# The punctuation mark first, then the lookbehind (same matches as (?<=[LEFT])([,;:?!])…): a
+# pattern that starts with a character set is searched for fast.
+HALF_PUNCT = re.compile(rf"([,;:?!])(?<=[{LEFT}].)(?=[{RIGHT}])")
 HALF_PAREN = re.compile(rf"\(([^()\n\x00]{{0,60}}[{CJK}][^()\n\x00]{{0,60}})\)")
 HALF_QUOTE = re.compile(rf"(?<=[{CJK}])\"|\"(?=[{CJK}])")
 # `…` alone, three or more of them, `...` after Chinese text, or `。。。`; 【…】 is the placeholder
@@ -78,38 +81,127 @@ class Pattern:
     source: str
 
 
+# Pages searched phrase by phrase (str.find) before the phrase regex is compiled.
+FEW_TEXTS = 32
+
+
 class Wording:
-    """All phrases (wording list + glossary) in one automaton."""
+    """All phrases (wording list + glossary), found by one regex (see _phrase_regex)."""
 
     def __init__(self, entries: list[Entry], patterns: list[Pattern]) -> None:
         self.patterns = patterns
-        self.automaton = ahocorasick.Automaton()
         grouped: dict[str, list[Entry]] = {}
         for entry in entries:
-            grouped.setdefault(entry.wrong, []).append(entry)
-        for wrong, items in grouped.items():
-            self.automaton.add_word(wrong, (len(wrong), items))
+            if entry.wrong:
+                grouped.setdefault(entry.wrong, []).append(entry)
+        self.phrases = grouped
+        self.lengths = sorted({len(wrong) for wrong in grouped})
         self.empty = not grouped
-        if not self.empty:
-            self.automaton.make_automaton()
+        self.regex: re.Pattern[str] | None = None
+        self._texts = 0
+
+    def prepare(self) -> None:
+        """Compile the phrase regex now (before forking workers, say)."""
+        if self.regex is None and not self.empty:
+            self.regex = re.compile(_phrase_regex(list(self.phrases)))
+
+    def starts(self, text: str) -> Iterator[int]:
+        """Every position of `text` where some phrase starts, in order."""
+        if self.regex is None:
+            self._texts += 1
+            if self._texts <= FEW_TEXTS:
+                # Compiling the regex costs as much as this search in a few dozen pages.
+                found: set[int] = set()
+                for phrase in self.phrases:
+                    position = text.find(phrase)
+                    while position != -1:
+                        found.add(position)
+                        position = text.find(phrase, position + 1)
+                yield from sorted(found)
+                return
+            self.prepare()
+        assert self.regex is not None
+        search = self.regex.search
+        match = search(text)
+        while match is not None:
+            start = match.start()
+            yield start
+            match = search(text, start + 1)
 
     def find(self, text: str) -> Iterator[tuple[int, int, Entry]]:
         """Leftmost-longest, non-overlapping matches that no exception covers."""
         if self.empty:
             return
         hits: list[tuple[int, int, Entry]] = []
-        for end_index, (length, items) in self.automaton.iter(text):
-            start = end_index - length + 1
-            for entry in items:
-                if not _excepted(text, start, entry):
-                    hits.append((start, end_index + 1, entry))
+        phrases = self.phrases
+        lengths = self.lengths
+        size = len(text)
+        for start in self.starts(text):
+            # Every phrase that starts here (a phrase may be a prefix of another).
+            for length in lengths:
+                if start + length > size:
                     break
+                items = phrases.get(text[start:start + length])
+                if items is None:
+                    continue
+                for entry in items:
+                    if not _excepted(text, start, entry):
+                        hits.append((start, start + length, entry))
+                        break
         hits.sort(key=lambda hit: (hit[0], -(hit[1] - hit[0])))
         last_end = -1
         for hit in hits:
             if hit[0] >= last_end:
                 last_end = hit[1]
                 yield hit
+
+
+def _charset(chars: list[str]) -> str:
+    return "[" + "".join(re.escape(char) for char in chars) + "]"
+
+
+def _trie(words: list[str]) -> str:
+    """A regex matching any of `words` (none empty), factored by first character."""
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[0], []).append(word[1:])
+    branches = []
+    for char in sorted(groups):
+        rests = groups[char]
+        if "" in rests:
+            branches.append(re.escape(char))  # this phrase ends here: any continuation is optional
+        else:
+            branches.append(re.escape(char) + "(?:" + _trie(rests) + ")")
+    return "|".join(branches)
+
+
+def _phrase_regex(words: list[str]) -> str:
+    """A regex whose matches start exactly where some phrase of `words` starts.
+
+    Its first element is the set of first characters, which `re` turns into a fast skip over
+    every other position; the first character is then dispatched through a binary tree of
+    lookbehind charsets to the trie of the rest of its phrases, instead of trying hundreds of
+    alternatives in turn (a pyahocorasick automaton spends most of its time there).
+    """
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[0], []).append(word[1:])
+
+    def tree(chars: list[str]) -> str:
+        if len(chars) <= 4:
+            branches = []
+            for char in chars:
+                rests = groups[char]
+                rest = "" if "" in rests else "(?:" + _trie(rests) + ")"
+                branches.append("(?<=" + re.escape(char) + ")" + rest)
+            return "|".join(branches)
+        middle = len(chars) // 2
+        left, right = chars[:middle], chars[middle:]
+        return (f"(?<={_charset(left)})(?:{tree(left)})"
+                f"|(?<={_charset(right)})(?:{tree(right)})")
+
+    chars = sorted(groups)
+    return _charset(chars) + "(?:" + tree(chars) + ")"
 
 
 def _excepted(text: str, start: int, entry: Entry) -> bool:
@@ -123,19 +215,36 @@ def _excepted(text: str, start: int, entry: Entry) -> bool:
     return False
 
 
+# libyaml's loader when PyYAML has it: the pure-Python one takes most of a short run's time.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 @cache
 def load_wording_data(path: Path = DATA / "wording.yml") -> dict[str, Any]:
     with path.open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle) or {}
+        return yaml.load(handle, Loader=_LOADER) or {}  # noqa: S506 (a safe loader)
 
 
-def _glossary() -> list[dict[str, Any]]:
+@cache
+def _glossary_data() -> tuple[dict[str, Any], ...]:
+    path = DATA / "glossary.yml"
+    try:
+        if not path.is_file():
+            return ()
+        with path.open(encoding="utf-8") as handle:
+            return tuple(yaml.load(handle, Loader=_LOADER) or [])  # noqa: S506 (a safe loader)
+    except Exception:  # noqa: BLE001 - handbook.data reports the error in its own words
+        pass
     try:
         from handbook.data import glossary
 
-        return list(glossary())
+        return tuple(glossary())
     except FileNotFoundError:
-        return []
+        return ()
+
+
+def _glossary() -> list[dict[str, Any]]:
+    return list(_glossary_data())
 
 
 @cache
