@@ -1,4 +1,4 @@
-"""Files changed against a git revision: what `--changed [BASE]` modes look at."""
+"""Files changed against a git revision: what the `--changed [BASE]` modes look at."""
 
 from __future__ import annotations
 
@@ -10,25 +10,26 @@ class GitError(RuntimeError):
     pass
 
 
-def _git(args: list[str], cwd: Path) -> str:
+def _git(args: list[str], cwd: Path) -> str | None:
     try:
         run = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=False)
-    except FileNotFoundError as error:
-        raise GitError("git is not installed") from error
-    if run.returncode != 0:
-        raise GitError(run.stderr.strip() or f"git {' '.join(args)} failed")
-    return run.stdout
+    except OSError:
+        return None
+    return run.stdout if run.returncode == 0 else None
 
 
 def changed_files(base: str = "HEAD", cwd: Path | None = None) -> list[Path]:
-    """Existing files changed since `base` (committed, staged or not) plus untracked ones."""
-    cwd = cwd or Path.cwd()
-    top = Path(_git(["rev-parse", "--show-toplevel"], cwd).strip())
-    names = _git(["diff", "--name-only", "--diff-filter=ACMR", base], cwd).splitlines()
-    names += _git(["ls-files", "--others", "--exclude-standard", "--full-name"], top).splitlines()
-    seen: dict[Path, None] = {}
-    for name in names:
-        path = top / name
-        if path.is_file():
-            seen.setdefault(path, None)
-    return list(seen)
+    """Existing files changed since `base` (committed, staged or not) plus untracked ones, sorted."""
+    top = _git(["rev-parse", "--show-toplevel"], cwd or Path.cwd())
+    if not top:
+        raise GitError("--changed needs a git working tree")
+    root = Path(top.strip())
+    names = _git(["diff", "--name-only", base, "--"], root)
+    if names is None:
+        if base == "HEAD" and _git(["rev-parse", "--verify", "HEAD"], root) is None:
+            names = _git(["ls-files"], root) or ""  # no commit yet: everything is new
+        else:
+            raise GitError(f"--changed: '{base}' is not a commit of this repository")
+    names += _git(["ls-files", "--others", "--exclude-standard", "--full-name"], root) or ""
+    return sorted({(root / name).resolve() for name in names.splitlines()
+                   if name.strip() and (root / name).is_file()})

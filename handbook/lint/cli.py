@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import gc
 import os
-import subprocess
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -13,6 +12,7 @@ from pathlib import Path
 
 import yaml
 
+from handbook import gitfiles
 from handbook.lint import links as links_mod
 from handbook.lint import meta as meta_mod
 from handbook.lint import privacy as privacy_mod
@@ -88,28 +88,11 @@ def _markdown_files(folder: Path) -> list[Path]:
                   if p.is_file() and not any(part.startswith(".") for part in p.relative_to(folder).parts))
 
 
-def _git(args: list[str], cwd: Path) -> list[str] | None:
-    try:
-        output = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=True)
-    except (OSError, subprocess.CalledProcessError):
-        return None
-    return [line for line in output.stdout.splitlines() if line.strip()]
-
-
 def changed_files(base: str, cwd: Path) -> list[Path]:
-    top = _git(["rev-parse", "--show-toplevel"], cwd)
-    if not top:
-        raise UsageError("--changed needs a git working tree")
-    root = Path(top[0])
-    names = _git(["diff", "--name-only", base, "--"], root)
-    if names is None:
-        if base == "HEAD" and _git(["rev-parse", "--verify", "HEAD"], root) is None:
-            names = _git(["ls-files"], root) or []  # no commit yet: everything is new
-        else:
-            raise UsageError(f"--changed: '{base}' is not a commit of this repository")
-    names += _git(["ls-files", "--others", "--exclude-standard"], root) or []
-    return sorted({(root / name).resolve() for name in names
-                   if name.endswith(".md") and (root / name).is_file()})
+    try:
+        return [path for path in gitfiles.changed_files(base, cwd) if path.suffix == ".md"]
+    except gitfiles.GitError as error:
+        raise UsageError(str(error)) from None
 
 
 def select_files(paths: Sequence[str], docs_dir: Path, changed: str | None) -> list[Path]:
