@@ -44,7 +44,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor, Twips
 
-from handbook.template_text import FENCE, Line, filled_width, parse
+from handbook.template_text import Line, filled_width, first_template, parse
 
 log = logging.getLogger("mkdocs.hooks.handbook.templates")
 
@@ -484,13 +484,11 @@ def _updated(meta: dict) -> dt.date | None:
 
 def export_page(markdown: str, page, locale: str) -> str:
     """Write <name>.docx and <name>.txt beside the page's index.html; link them under the fence."""
-    match = next((m for m in FENCE.finditer(markdown) if m.group("lang") == "template"), None)
-    if match is None:
+    fence = first_template(markdown)
+    if fence is None:
         log.warning("template page %s has no ```template block (CONTRIBUTING.md §4)", page.file.src_uri)
         return markdown
-    from handbook.template_text import template_of
-
-    text = template_of(markdown)
+    text = fence.text
     title = str(page.meta.get("title") or text.split("\n", 1)[0])
     stem = file_stem(page.file.src_uri)
     folder = Path(page.file.abs_dest_path).parent
@@ -498,4 +496,4 @@ def export_page(markdown: str, page, locale: str) -> str:
     build_docx(text, locale, title=title, updated=_updated(page.meta)).save(str(folder / f"{stem}.docx"))
     (folder / f"{stem}.txt").write_bytes(plain_text_file(text))
     links = download_links(stem, title, locale)
-    return f"{markdown[: match.end()]}\n\n{links}\n{markdown[match.end():]}"
+    return f"{markdown[: fence.end]}\n\n{links}\n{markdown[fence.end:]}"

@@ -16,6 +16,7 @@ Kinds of line, following CONTRIBUTING.md §4 and the 层次序数 of GB/T 9704-2
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 # A fenced block with the language `template` (or `phrase`), backticks or tildes, at any indent
@@ -56,23 +57,37 @@ class Line:
     text: str
 
 
-def extract(markdown: str, lang: str = "template") -> list[str]:
-    """The texts of every fence of the given language in a page, in order, without the fences."""
-    texts = []
+@dataclass(frozen=True)
+class Fence:
+    text: str  # without the fence lines and the indent
+    end: int  # offset in the page just after the closing fence
+
+
+def fences(markdown: str, lang: str = "template") -> Iterator[Fence]:
+    """Every fence of the given language in a page, in order."""
     for match in FENCE.finditer(markdown):
         if match.group("lang") != lang:
             continue
         indent = len(match.group("indent"))
         lines = [line[indent:] if line[:indent].strip() == "" else line
                  for line in match.group("body").split("\n")]
-        texts.append("\n".join(lines).rstrip("\n"))
-    return texts
+        yield Fence("\n".join(lines).rstrip("\n"), match.end())
+
+
+def extract(markdown: str, lang: str = "template") -> list[str]:
+    """The texts of every fence of the given language in a page, in order, without the fences."""
+    return [fence.text for fence in fences(markdown, lang)]
+
+
+def first_template(markdown: str) -> Fence | None:
+    """The first ```template fence of a page, which holds its template text, or None."""
+    return next(fences(markdown, "template"), None)
 
 
 def template_of(markdown: str) -> str | None:
     """The template text of a template page (its first ```template fence), or None."""
-    texts = extract(markdown, "template")
-    return texts[0] if texts else None
+    fence = first_template(markdown)
+    return fence.text if fence else None
 
 
 def numbering(text: str) -> str | None:
