@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -67,6 +68,15 @@ def split_front_matter(text: str) -> tuple[dict[str, Any] | None, str, int]:
         raise FrontMatterError("front matter must be a mapping of keys to values", 2)
     consumed = text[: match.end()].count("\n") + 1
     return meta, text[match.end():], consumed
+
+
+def read_front_matter(path: Path) -> tuple[dict[str, Any] | None, str]:
+    """(meta or None, body) of a page file; a FrontMatterError names the file and line."""
+    try:
+        meta, body, _ = split_front_matter(path.read_text(encoding="utf-8"))
+    except FrontMatterError as error:
+        raise FrontMatterError(f"{path}:{error.line}: {error}", error.line) from None
+    return meta, body
 
 
 def allowed_tags(locale: str) -> set[str]:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from handbook.data import glossary, topics
 from handbook.docx_export import download_links, download_path
-from handbook.frontmatter import split_front_matter
+from handbook.frontmatter import read_front_matter
 from handbook.lint.rules import lint_rules
 from handbook.template_text import template_of
 
@@ -68,12 +68,12 @@ def template_list(locale: str, docs: Path, page_dir: str) -> str:
         for path in sorted(folder.glob("template-*.md")) if folder.is_dir() else []:
             if path.name.endswith(".en.md"):
                 continue
-            meta, body, _ = split_front_matter(path.read_text(encoding="utf-8"))
+            meta, body = read_front_matter(path)
             title = (meta or {}).get("title", path.stem)
             purpose = (meta or {}).get("description") or _first_sentence(body, "zh")
             twin = path.with_name(path.stem + ".en.md")
             if locale == "en" and twin.is_file():
-                en_meta, en_body, _ = split_front_matter(twin.read_text(encoding="utf-8"))
+                en_meta, en_body = read_front_matter(twin)
                 title = (en_meta or {}).get("title", title)
                 purpose = (en_meta or {}).get("description") or _first_sentence(en_body, "en") or purpose
                 body = en_body

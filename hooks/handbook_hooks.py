@@ -11,8 +11,9 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 from handbook import describe, head, jieba_dict, notfound, offline, search_scope
-from handbook.data import DataError, glossary, tags, topic_map
+from handbook.data import DataError, glossary, tags, topic_map, topics
 from handbook.docx_export import export_page
+from handbook.frontmatter import FrontMatterError
 from handbook.generate import expand
 from handbook.glossary_md import GlossaryExtension
 from handbook.nav import build_nav, nav_translations
@@ -41,6 +42,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         _glossary.load(glossary())
         jieba_dict.load_glossary_words()
+        # Read here, once, so that a broken file stops the build with its name and line instead of
+        # a traceback from the navigation or the first page that needs it.
+        topics()
+        tags()
     except DataError as error:
         raise PluginError(str(error)) from None
     if not config.nav:
@@ -84,7 +89,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> 
                 _fallback_urls.add(page.url)
             elif state == OUTDATED:
                 log.debug("outdated translation: %s", page.file.src_uri)
-    markdown = expand(markdown, locale, Path(config.docs_dir), page.file.src_uri)
+    try:
+        markdown = expand(markdown, locale, Path(config.docs_dir), page.file.src_uri)
+    except FrontMatterError as error:
+        # The template library reads the front matter of every template page.
+        raise PluginError(str(error)) from None
     if page.meta.get("type") == "template":
         # Word and plain-text files of the template beside the page, linked under its text.
         markdown = export_page(markdown, page, locale)
