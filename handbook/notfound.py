@@ -19,7 +19,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from handbook import head, search_scope
-from handbook.search_split import PIPELINES
 
 _kept: dict[str, str] = {}
 _SWITCHER_LINK = re.compile(r'<a href="[^"]*" hreflang="([^"]+)" class="md-select__link">')
@@ -44,7 +43,7 @@ def post_template(output: str, template_name: str, config) -> str:
         _kept["default"] = output
         return output
     # Material reads the search index from config.base; the English 404 page searches English.
-    output = search_scope.scope(output, f"{language}/", "stemmer" in PIPELINES.get(language, []))
+    output = search_scope.scope_to(output, language, f"{language}/")
     site_dir = Path(config.site_dir)
     target = (site_dir if site_dir.name == language else site_dir / language) / "404.html"
     target.parent.mkdir(parents=True, exist_ok=True)

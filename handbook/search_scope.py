@@ -21,6 +21,8 @@ import json
 import re
 from pathlib import Path
 
+from handbook.search_split import PIPELINES
+
 _CONFIG = re.compile(r'(<script id="__config" type="application/json">)(\{.*?\})(</script>)', re.S)
 STEM_WORKER = "search-stemmed.js"
 
@@ -75,9 +77,21 @@ def scope(html: str, prefix: str, stemmed: bool = False) -> str:
     return _edit_config(html, edit)
 
 
-def prefix_of(url: str, prefixes: list[str]) -> str:
-    """The language prefix a page URL ("en/x/", "en/x.html", "x/") lies under, or ""."""
-    return next((p for p in prefixes if p and (url + "/").startswith(p)), "")
+def scope_to(html: str, locale: str, prefix: str) -> str:
+    """`scope()` for a page of `locale` under `prefix`: its language's index, stemmed where that is."""
+    return scope(html, prefix, "stemmer" in PIPELINES.get(locale, []))
+
+
+def language_of(url: str, prefixes: dict[str, str]) -> str:
+    """The locale a page URL ("en/x/", "en/x.html", "x/") lies under; `prefixes` maps each locale to
+    its URL prefix, "" for the default language. "" when there are no languages."""
+    default = ""
+    for locale, prefix in prefixes.items():
+        if not prefix:
+            default = locale
+        elif (url + "/").startswith(prefix):
+            return locale
+    return default
 
 
 def write_stem_worker(site_dir: Path) -> Path | None:

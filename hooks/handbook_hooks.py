@@ -17,7 +17,7 @@ from handbook.frontmatter import FrontMatterError
 from handbook.generate import expand
 from handbook.glossary_md import GlossaryExtension
 from handbook.nav import build_nav, nav_translations
-from handbook.search_split import PIPELINES, split_index
+from handbook.search_split import split_index
 from handbook.translations import OUTDATED, UNTRANSLATED, status_of, twin_of
 
 log = logging.getLogger("mkdocs.hooks.handbook")
@@ -121,7 +121,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     site_dir = Path(config.site_dir)
     # The nested builds of the other languages point site_dir at their own folder.
     root = site_dir.parent if site_dir.name in {lang.locale for lang in i18n.config.languages} else site_dir
-    prefixes = {lang.locale: "" if lang.default else f"{lang.locale}/" for lang in i18n.config.languages}
+    prefixes = _prefixes(config)
     counts = split_index(root, prefixes, _fallback_urls)
     log.info("search index split per language: %s", counts)
     search_scope.write_stem_worker(root)
@@ -152,11 +152,17 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     # Pages under /en/ search the English index, stemmed (handbook/search_scope.py).
+    prefixes = _prefixes(config)
+    locale = search_scope.language_of(page.url, prefixes)
+    return head.drop_language_alternates(search_scope.scope_to(output, locale, prefixes.get(locale, "")))
+
+
+def _prefixes(config: MkDocsConfig) -> dict[str, str]:
+    """The URL prefix of each language: "" for the default one, "en/" for English; none without i18n."""
     i18n = config.plugins.get("i18n")
-    prefixes = [f"{lang.locale}/" for lang in i18n.config.languages if not lang.default] if i18n else []
-    prefix = search_scope.prefix_of(page.url, prefixes)
-    stemmed = "stemmer" in PIPELINES.get(prefix.rstrip("/") or (i18n.default_language if i18n else ""), [])
-    return head.drop_language_alternates(search_scope.scope(output, prefix, stemmed))
+    if i18n is None:
+        return {}
+    return {lang.locale: "" if lang.default else f"{lang.locale}/" for lang in i18n.config.languages}
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
