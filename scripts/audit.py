@@ -33,6 +33,7 @@ from handbook.audit import (  # noqa: E402
     PAGES,
     SEVERE,
     describe_violation,
+    launch_chromium,
     run_axe,
 )
 from handbook.static_host import StaticHost  # noqa: E402
@@ -69,8 +70,7 @@ def axe_all(base: str) -> dict[str, list[dict]]:
 
     found = {}
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS,
-                                             headless=True)
+        browser = launch_chromium(playwright)
         # The same phone-sized viewport as Lighthouse's mobile preset.
         context = browser.new_context(viewport={"width": 412, "height": 823}, device_scale_factor=1.75,
                                       is_mobile=True, has_touch=True)

@@ -19,18 +19,12 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from handbook.audit import CHROMIUM as DEBIAN_CHROMIUM
+from handbook.audit import launch_chromium
 from handbook.static_host import StaticHost
 from tests.sitebuild import ensure_site
 
-CHROMIUM = Path(os.environ.get("HANDBOOK_CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    # Nothing but the local server resolves: a page that reaches out to the network fails.
-    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
-]
+CHROMIUM = Path(os.environ.get("HANDBOOK_CHROMIUM", DEBIAN_CHROMIUM))
 
 
 @pytest.fixture(scope="session")
@@ -75,7 +69,7 @@ def browser():
         _unavailable("the playwright Python package is not installed")
     playwright = sync_playwright().start()
     try:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        browser = launch_chromium(playwright, CHROMIUM)
     except Exception as error:  # a broken install must not pass silently either
         playwright.stop()
         _unavailable(f"Chromium did not start: {error}")
