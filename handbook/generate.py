@@ -15,6 +15,7 @@ from handbook.docx_export import download_links, download_path
 from handbook.frontmatter import read_front_matter
 from handbook.lint.rules import lint_rules
 from handbook.template_text import template_of
+from handbook.translations import is_english, twin_of
 
 
 def topic_cards(locale: str, docs: Path, page_dir: str) -> str:
@@ -66,12 +67,12 @@ def template_list(locale: str, docs: Path, page_dir: str) -> str:
     for topic in topics():
         folder = docs / "topics" / topic["slug"]
         for path in sorted(folder.glob("template-*.md")) if folder.is_dir() else []:
-            if path.name.endswith(".en.md"):
+            if is_english(path):
                 continue
             meta, body = read_front_matter(path)
             title = (meta or {}).get("title", path.stem)
             purpose = (meta or {}).get("description") or _first_sentence(body, "zh")
-            twin = path.with_name(path.stem + ".en.md")
+            twin = twin_of(path)
             if locale == "en" and twin.is_file():
                 en_meta, en_body = read_front_matter(twin)
                 title = (en_meta or {}).get("title", title)

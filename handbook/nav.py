@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from handbook.data import topics
+from handbook.translations import is_english
 
 SECTIONS: list[tuple[str, str, str]] = [
     # (Chinese title, English title, folder)
@@ -41,7 +42,7 @@ GROUPS = [
 
 
 def _is_chinese_page(path: Path) -> bool:
-    return path.suffix == ".md" and not path.name.endswith(".en.md")
+    return path.suffix == ".md" and not is_english(path)
 
 
 def _folder_pages(docs: Path, folder: str) -> list[str]:

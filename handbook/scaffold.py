@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from handbook.data import topic_map
+from handbook.translations import twin_of
 
 # (Chinese heading, English heading, ID, what to write there) per page type.
 SECTIONS: dict[str, list[tuple[str, str, str, str]]] = {
@@ -99,7 +100,7 @@ def create(
         raise ScaffoldError("title must not be empty")
     folder = docs / "topics" / topic
     chinese = folder / f"{PREFIX[page_type]}{slug}.md"
-    english = chinese.with_name(chinese.stem + ".en.md")
+    english = twin_of(chinese)
     for path in (chinese, english):
         if path.exists():
             raise ScaffoldError(f"{path} exists already")

@@ -32,11 +32,24 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:HASH_LENGTH]
 
 
+ENGLISH_SUFFIX = ".en.md"  # mkdocs-static-i18n's suffix layout: x.md and its English twin x.en.md
+
+
+def is_english(path: Path | str) -> bool:
+    """Whether a page file (path or docs-relative URI) is an English twin."""
+    return str(path).endswith(ENGLISH_SUFFIX)
+
+
 def twin_of(path: Path) -> Path:
     """The English twin of a Chinese page, or the Chinese source of an English page."""
-    if path.name.endswith(".en.md"):
-        return path.with_name(path.name[: -len(".en.md")] + ".md")
-    return path.with_name(path.stem + ".en.md")
+    if is_english(path):
+        return path.with_name(path.name[: -len(ENGLISH_SUFFIX)] + ".md")
+    return path.with_name(path.stem + ENGLISH_SUFFIX)
+
+
+def source_of(path: Path) -> Path:
+    """The Chinese page a page belongs to: the page itself, or the source of an English twin."""
+    return twin_of(path) if is_english(path) else path
 
 
 @dataclass
@@ -75,7 +88,7 @@ def status_of(source: Path) -> Status:
 
 
 def chinese_pages(docs: Path) -> list[Path]:
-    return sorted(p for p in docs.rglob("*.md") if not p.name.endswith(".en.md"))
+    return sorted(p for p in docs.rglob("*.md") if not is_english(p))
 
 
 def stamp(translation: Path, value: str, key: str = KEY) -> bool:

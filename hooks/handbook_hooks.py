@@ -18,7 +18,7 @@ from handbook.generate import expand
 from handbook.glossary_md import GlossaryExtension
 from handbook.nav import build_nav, nav_translations
 from handbook.search_split import split_index
-from handbook.translations import OUTDATED, UNTRANSLATED, status_of, twin_of
+from handbook.translations import OUTDATED, UNTRANSLATED, is_english, status_of, twin_of
 
 log = logging.getLogger("mkdocs.hooks.handbook")
 _glossary = GlossaryExtension([])
@@ -65,7 +65,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def _locale(page: Page) -> str:
-    return getattr(page.file, "locale", None) or ("en" if page.file.src_uri.endswith(".en.md") else "zh")
+    return getattr(page.file, "locale", None) or ("en" if is_english(page.file.src_uri) else "zh")
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> str:

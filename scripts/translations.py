@@ -24,6 +24,7 @@ from handbook.translations import (  # noqa: E402
     TRANSLATED,
     UNTRANSLATED,
     chinese_pages,
+    source_of,
     stamp,
     status_of,
     twin_of,
@@ -71,7 +72,7 @@ def cmd_status(args: argparse.Namespace) -> int:
 def cmd_stamp(args: argparse.Namespace) -> int:
     paths = args.paths or [twin_of(p) for p in chinese_pages(args.docs) if twin_of(p).is_file()]
     for path in paths:
-        source = twin_of(path) if path.name.endswith(".en.md") else path
+        source = source_of(path)
         translation = twin_of(source)
         if not translation.is_file():
             print(f"{_relative(translation)}: no English page to stamp", file=sys.stderr)
@@ -100,7 +101,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         docs = args.docs.resolve()
         sources = sorted(
             {
-                twin_of(p) if p.name.endswith(".en.md") else p
+                source_of(p)
                 for p in changed
                 if p.suffix == ".md" and docs in p.resolve().parents
             }
