@@ -30,6 +30,11 @@ def _load(name: str) -> Any:
         raise DataError(f"{path}{line}: {getattr(error, 'problem', None) or error}") from None
 
 
+def reload_data() -> None:
+    """Forget what was read, so that the next call reads the data files again."""
+    _load.cache_clear()
+
+
 def topics() -> list[dict[str, str]]:
     return _load("topics.yml")
 

@@ -11,7 +11,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 from handbook import describe, head, jieba_dict, notfound, offline, search_scope
-from handbook.data import DataError, glossary, tags, topic_map, topics
+from handbook.data import DataError, glossary, reload_data, tags, topic_map, topics
 from handbook.docx_export import export_page
 from handbook.frontmatter import FrontMatterError
 from handbook.generate import expand
@@ -39,6 +39,12 @@ def on_startup(command: str, dirty: bool) -> None:
 
 @event_priority(100)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    i18n = config.plugins.get("i18n")
+    if i18n is None or not getattr(i18n, "building", False):
+        # A new build, not static-i18n's nested one for another language: under `mkdocs serve`
+        # the data files and the translations may have changed since the last build.
+        reload_data()
+        _fallback_urls.clear()
     try:
         _glossary.load(glossary())
         jieba_dict.load_glossary_words()
@@ -50,7 +56,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(str(error)) from None
     if not config.nav:
         config.nav = build_nav(Path(config.docs_dir))
-    i18n = config.plugins.get("i18n")
     if i18n is not None:
         for language in i18n.config.languages:
             if not language.default:
