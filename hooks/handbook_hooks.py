@@ -10,7 +10,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-from handbook import describe, head, jieba_dict, notfound, offline, search_scope
+from handbook import DATA, describe, head, jieba_dict, notfound, offline, search_scope
 from handbook.data import DataError, glossary, reload_data, tags, topic_map, topics
 from handbook.docx_export import export_page
 from handbook.frontmatter import FrontMatterError
@@ -66,6 +66,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         config.markdown_extensions.append(_glossary)
     if offline.enabled(config):
         offline.use_local_shim(config)
+    # `mkdocs serve` rebuilds when the glossary, topics or tags change, not only the pages.
+    if DATA.is_dir() and str(DATA) not in config.watch:
+        config.watch.append(str(DATA))
     return config
 
 
