@@ -44,6 +44,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor, Twips
 
+from handbook.nav import page_folder
 from handbook.template_text import Line, filled_width, first_template, parse
 
 log = logging.getLogger("mkdocs.hooks.handbook.templates")
@@ -444,7 +445,7 @@ def file_stem(src_uri: str) -> str:
 def download_path(src_uri: str, extension: str) -> str:
     """Site-relative path of a download of a template page, with directory URLs (the default):
     the files sit in the page's own folder, beside its index.html."""
-    folder = str(Path(src_uri).parent).replace("\\", "/").strip(".")
+    folder = page_folder(src_uri)
     stem = file_stem(src_uri)
     return f"{folder}/{stem}/{stem}.{extension}".lstrip("/")
 

@@ -14,6 +14,7 @@ from handbook.data import glossary, topics
 from handbook.docx_export import download_links, download_path
 from handbook.frontmatter import read_front_matter
 from handbook.lint.rules import lint_rules
+from handbook.nav import page_folder
 from handbook.template_text import template_of
 from handbook.translations import is_english, twin_of
 
@@ -132,7 +133,7 @@ MARKERS: dict[str, Callable[[str, Path, str], str]] = {
 
 
 def expand(markdown: str, locale: str, docs: Path, src_uri: str) -> str:
-    page_dir = str(Path(src_uri).parent).replace("\\", "/").strip(".")
+    page_dir = page_folder(src_uri)
     for marker, render in MARKERS.items():
         if marker in markdown:
             markdown = markdown.replace(marker, render(locale, docs, page_dir))

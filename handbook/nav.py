@@ -41,6 +41,12 @@ GROUPS = [
 ]
 
 
+def page_folder(src_uri: str) -> str:
+    """The docs folder of a page ("" at the top), with forward slashes."""
+    folder = Path(src_uri).parent.as_posix()
+    return "" if folder == "." else folder
+
+
 def _is_chinese_page(path: Path) -> bool:
     return path.suffix == ".md" and not is_english(path)
 

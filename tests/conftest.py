@@ -12,7 +12,6 @@ skipped, loudly, everywhere else. Every request of every browser context is reco
 from __future__ import annotations
 
 import os
-import warnings
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -22,7 +21,7 @@ import pytest
 from handbook.audit import CHROMIUM as DEBIAN_CHROMIUM
 from handbook.audit import launch_chromium
 from handbook.static_host import StaticHost
-from tests.sitebuild import ensure_site
+from tests.sitebuild import ensure_site, tool_missing
 
 CHROMIUM = Path(os.environ.get("HANDBOOK_CHROMIUM", DEBIAN_CHROMIUM))
 
@@ -50,12 +49,8 @@ def site_server(built_site: Path) -> Iterator[str]:
 
 
 def _unavailable(reason: str) -> None:
-    message = (f"BROWSER TESTS NOT RUN: {reason}. Install Debian's Chromium: "
-               "apt-get install -y chromium fonts-noto-cjk")
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(message, pytrace=False)
-    warnings.warn(message, stacklevel=2)
-    pytest.skip(message)
+    tool_missing(f"BROWSER TESTS NOT RUN: {reason}. Install Debian's Chromium: "
+                 "apt-get install -y chromium fonts-noto-cjk")
 
 
 @pytest.fixture(scope="session")

@@ -6,12 +6,10 @@ runs the same check next to Lighthouse and prints the scores.
 
 from __future__ import annotations
 
-import os
-import warnings
-
 import pytest
 
 from handbook.audit import AXE, PAGES, SEVERE, describe_violation, run_axe
+from tests.sitebuild import tool_missing
 
 VIEWPORTS = {
     "phone": {"viewport": {"width": 412, "height": 823}, "is_mobile": True, "has_touch": True},
@@ -22,11 +20,7 @@ VIEWPORTS = {
 @pytest.fixture(scope="module", autouse=True)
 def axe_installed() -> None:
     if not AXE.is_file():
-        message = f"AXE TESTS NOT RUN: {AXE} is missing; run `npm ci` (make install)"
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(message, pytrace=False)
-        warnings.warn(message, stacklevel=2)
-        pytest.skip(message)
+        tool_missing(f"AXE TESTS NOT RUN: {AXE} is missing; run `npm ci` (make install)")
 
 
 @pytest.mark.parametrize("viewport", sorted(VIEWPORTS))
