@@ -85,6 +85,7 @@ FONT_FALLBACKS = {
 
 # Per kind of line: (style id, Chinese style name, English style name).
 STYLES = {
+    "docnumber": ("HandbookDocNumber", "发文字号", "Document number"),
     "title": ("HandbookTitle", "公文标题", "Template title"),
     "addressee": ("HandbookAddressee", "主送机关", "Addressee"),
     "l1": ("HandbookHeading1", "一级标题", "Template heading 1"),
@@ -98,6 +99,7 @@ STYLES = {
 # Chinese layout: (East Asian font, size in pt) per kind; everything else is body text.
 ZH_FONTS = {
     "body": (FANGSONG, BODY_PT),
+    "docnumber": (FANGSONG, BODY_PT),
     "title": (XIAOBIAOSONG, TITLE_PT),
     "addressee": (FANGSONG, BODY_PT),
     "l1": (HEITI, BODY_PT),
@@ -271,7 +273,8 @@ def _style(document, kind: str, locale: str):
 def _zh_styles(document) -> dict[str, object]:
     normal = document.styles["Normal"]
     styles = {"body": normal, "blank": normal}
-    for kind in ("title", "addressee", "l1", "l2", "l3", "l4", "signature", "date", "page-number"):
+    for kind in ("docnumber", "title", "addressee", "l1", "l2", "l3", "l4", "signature", "date",
+                 "page-number"):
         styles[kind] = _style(document, kind, "zh")
     for kind, style in styles.items():
         if kind == "blank":
@@ -297,8 +300,10 @@ def _zh_styles(document) -> dict[str, object]:
         styles[kind].element.get_or_add_pPr().get_or_add_outlineLvl().set(
             qn("w:val"), str(OUTLINE_LEVELS[kind]))
         styles[kind].paragraph_format.keep_with_next = kind in ("l1", "l2")
-    styles["title"].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    for kind in ("title", "addressee", "signature", "date"):
+    # 发文字号 centred (GB/T 9704-2012 7.2.4), like the title.
+    for kind in ("docnumber", "title"):
+        styles[kind].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for kind in ("docnumber", "title", "addressee", "signature", "date"):
         styles[kind].paragraph_format.first_line_indent = Pt(0)
         ind = styles[kind].element.pPr.find(qn("w:ind"))
         ind.set(qn("w:firstLineChars"), "0")
@@ -311,7 +316,8 @@ def _zh_styles(document) -> dict[str, object]:
 def _en_styles(document) -> dict[str, object]:
     normal = document.styles["Normal"]
     styles = {"body": normal, "blank": normal}
-    for kind in ("title", "addressee", "l1", "l2", "l3", "l4", "signature", "date", "page-number"):
+    for kind in ("docnumber", "title", "addressee", "l1", "l2", "l3", "l4", "signature", "date",
+                 "page-number"):
         styles[kind] = _style(document, kind, "en")
     for kind, style in styles.items():
         if kind == "blank":
@@ -329,7 +335,8 @@ def _en_styles(document) -> dict[str, object]:
         styles[kind].element.get_or_add_pPr().get_or_add_outlineLvl().set(
             qn("w:val"), str(OUTLINE_LEVELS[kind]))
         styles[kind].paragraph_format.keep_with_next = kind in ("l1", "l2")
-    styles["title"].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for kind in ("docnumber", "title"):
+        styles[kind].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
     for kind in ("signature", "date"):
         styles[kind].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     return styles
@@ -392,7 +399,7 @@ def _grid(section) -> None:
 def build_docx(text: str, locale: str = "zh", title: str | None = None, updated: dt.date | None = None):
     """A python-docx Document of one template text: one paragraph per line, blank lines kept."""
     lines = parse(text)
-    title = title or (lines[0].text if lines else "")
+    title = title or next((line.text for line in lines if line.kind == "title"), "")
     document = _base_document(title, locale, updated)
     styles = _zh_styles(document) if locale == "zh" else _en_styles(document)
     if locale == "zh":

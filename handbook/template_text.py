@@ -4,7 +4,8 @@ One parser serves the web page (handbook.fences marks each line with its kind), 
 (handbook.docx_export) and the tests, so that the three never disagree about what a line is.
 
 Kinds of line, following CONTRIBUTING.md §4 and the 层次序数 of GB/T 9704-2012 (7.3.3):
-  title      the first line
+  docnumber  发文字号 (and 签发人) lines above the title, the 版头 of GB/T 9704-2012 7.2.4–7.2.5
+  title      the first line (after any docnumber lines)
   addressee  主送机关: the first line after the title if it ends with a colon
   l1 … l4    一、 / （一） / 1. / （1）  (English twins: see NUMBERING)
   body       any other line
@@ -43,6 +44,11 @@ NUMBERING: list[tuple[str, re.Pattern[str]]] = [
     ("paren-arabic", re.compile(r"^(?:（\d+）|\(\d+\))")),
 ]
 FIXED_LEVELS = {"cn1": "l1", "cn2": "l2", "arabic": "l3", "paren-arabic": "l4"}
+# A 发文字号 line: 机关代字〔年份〕序号号, or a placeholder naming it, optionally followed by 签发人.
+# The whole line must have that form, so that a title citing a document number stays a title.
+DOC_NUMBER_LINE = re.compile(
+    r"^(?:【[^【】]*发文字号[^【】]*】|[^\s【】〔〕]{1,20}〔[^\s〔〕]{1,12}〕[^\s〔〕]{1,12}号)"
+    r"(?:[ \t\u3000]*签发人[:：][ \t\u3000]*\S+)?$")
 DATE_LINE = re.compile(r"日期|\d{4}年\d{1,2}月\d{1,2}日|\b[Dd]ate\b")
 SIGNATURE_LINE = re.compile(
     r"签字|签名|盖章|signature|seal"
@@ -109,18 +115,22 @@ def _levels(styles: list[str | None]) -> dict[str, str]:
 def parse(text: str) -> list[Line]:
     """Classify every line of a template text (one Line per line, blank lines included)."""
     raw = text.rstrip("\n").split("\n")
-    styles = [numbering(line.strip()) if index else None for index, line in enumerate(raw)]
+    head = _head_length(raw)
+    title = next((i for i in range(head, len(raw)) if raw[i].strip()), head)
+    styles = [numbering(line.strip()) if index > title else None for index, line in enumerate(raw)]
     levels = _levels(styles)
     kinds: list[str] = []
     for index, line in enumerate(raw):
         if not line.strip():
             kinds.append("blank")
-        elif index == 0:
+        elif index < head:
+            kinds.append("docnumber")
+        elif index == title:
             kinds.append("title")
         else:
             kinds.append(levels[styles[index]] if styles[index] else "body")
     # 主送机关: the first non-blank line after the title, ending with a colon.
-    for index in range(1, len(raw)):
+    for index in range(title + 1, len(raw)):
         if kinds[index] == "blank":
             continue
         if kinds[index] == "body" and raw[index].rstrip().endswith(("：", ":")) \
@@ -132,7 +142,7 @@ def parse(text: str) -> list[Line]:
     if blanks:
         start = blanks[-1] + 1
         block = range(start, len(raw))
-        if 0 < len(block) <= MAX_SIGNATURE_LINES and start > 1 and all(kinds[i] == "body" for i in block):
+        if 0 < len(block) <= MAX_SIGNATURE_LINES and start > title + 1 and all(kinds[i] == "body" for i in block):
             for i in block:
                 kinds[i] = "signature"
             kinds[block[-1]] = "date"
@@ -140,10 +150,21 @@ def parse(text: str) -> list[Line]:
         # No blank line before the closing: the date line, and the signature lines right above it.
         kinds[-1] = "date"
         index = len(raw) - 2
-        while index > 1 and kinds[index] == "body" and SIGNATURE_LINE.search(raw[index]):
+        while index > title + 1 and kinds[index] == "body" and SIGNATURE_LINE.search(raw[index]):
             kinds[index] = "signature"
             index -= 1
     return [Line(kind, line) for kind, line in zip(kinds, raw, strict=True)]
+
+
+def _head_length(raw: list[str]) -> int:
+    """Number of leading lines (blank lines between them included) that are 发文字号 lines."""
+    head = 0
+    for index, line in enumerate(raw):
+        if DOC_NUMBER_LINE.match(line.strip()):
+            head = index + 1
+        elif line.strip():
+            break
+    return head if head < len(raw) else 0
 
 
 def display_width(text: str) -> float:

@@ -166,13 +166,17 @@ def _check_official(document, text: str) -> None:
     pitch = 16 + int(grid.get(qn("w:charSpace"))) / 4096
     assert pitch * 28 <= TEXT_WIDTH_PT < pitch * 29
 
-    title = paragraphs[0]
+    kinds = [line.kind for line in parse(text)]
+    title = paragraphs[kinds.index("title")]
     assert _east_asian(title.style) == "方正小标宋简体"
     assert _size(title.style) == Pt(22)
     assert title.style.paragraph_format.alignment == WD_ALIGN_PARAGRAPH.CENTER
-    for paragraph, line in zip(paragraphs[1:], lines[1:], strict=True):
-        if not line.strip():
+    for paragraph, line, kind in zip(paragraphs, lines, kinds, strict=True):
+        if not line.strip() or kind == "title":
             continue
+        if kind == "docnumber":  # 发文字号: 3号仿宋, centred (GB/T 9704-2012 7.2.4)
+            assert _resolve(paragraph.style, lambda s: s.paragraph_format.alignment) \
+                == WD_ALIGN_PARAGRAPH.CENTER, line
         expected_font, expected_size = "仿宋_GB2312", 16
         for pattern, font, size in ZH_LEVEL_FONTS:
             if pattern.match(line):
@@ -199,7 +203,8 @@ def _check_english(document) -> None:
         assert _latin(style) == "Times New Roman", paragraph.text
         assert _east_asian(style), paragraph.text  # set, so that 【】 need no guessing
         assert _size(style) in (Pt(12), Pt(14)), paragraph.text
-    assert _size(document.paragraphs[0].style) == Pt(14)
+    title = next(p for p in document.paragraphs if p.style.name == "Template title")
+    assert _size(title.style) == Pt(14)
 
 
 @pytest.mark.parametrize(("source", "folder"), [(s, f) for _, s, f in CASES], ids=[i for i, _, _ in CASES])
@@ -263,6 +268,22 @@ def test_parse_follows_the_numbering_levels() -> None:
     kinds = [line.kind for line in parse(SAMPLE)]
     assert kinds == ["title", "blank", "addressee", "body", "l1", "l2", "l3", "l4", "l1", "body",
                      "blank", "signature", "date"]
+
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    ("【发文字号，如×办发〔2025〕×号】\n\n关于某事的通知\n\n各单位：\n一、要求",
+     ["docnumber", "blank", "title", "blank", "addressee", "l1"]),
+    ("某府发〔2025〕3号　　签发人：【姓名】\n关于某事的请示\n市人民政府：",
+     ["docnumber", "title", "addressee"]),
+    # A title that cites a document number stays the title.
+    ("关于转发《某办法》（国发〔2020〕15号）的通知\n各单位：", ["title", "addressee"]),
+])
+def test_docnumber_lines_stand_above_the_title(text: str, kinds: list[str]) -> None:
+    assert [line.kind for line in parse(text)] == kinds
+    document = build_docx(text)
+    title = document.paragraphs[kinds.index("title")]
+    assert title.style.name == "公文标题"
+    assert document.core_properties.title == title.text
 
 
 def test_english_numbering_follows_first_appearance() -> None:
