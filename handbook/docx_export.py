@@ -300,7 +300,7 @@ def _zh_styles(document) -> dict[str, object]:
         styles[kind].element.get_or_add_pPr().get_or_add_outlineLvl().set(
             qn("w:val"), str(OUTLINE_LEVELS[kind]))
         styles[kind].paragraph_format.keep_with_next = kind in ("l1", "l2")
-    # 发文字号 centred (GB/T 9704-2012 7.2.4), like the title.
+    # 发文字号 centred under the 发文机关标志 (GB/T 9704-2012, 版头), like the title.
     for kind in ("docnumber", "title"):
         styles[kind].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
     for kind in ("docnumber", "title", "addressee", "signature", "date"):

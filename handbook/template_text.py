@@ -4,7 +4,7 @@ One parser serves the web page (handbook.fences marks each line with its kind), 
 (handbook.docx_export) and the tests, so that the three never disagree about what a line is.
 
 Kinds of line, following CONTRIBUTING.md §4 and the 层次序数 of GB/T 9704-2012 (7.3.3):
-  docnumber  发文字号 (and 签发人) lines above the title, the 版头 of GB/T 9704-2012 7.2.4–7.2.5
+  docnumber  发文字号 (and 签发人) lines above the title, the 版头 of GB/T 9704-2012 (7.2)
   title      the first line (after any docnumber lines)
   addressee  主送机关: the first line after the title if it ends with a colon
   l1 … l4    一、 / （一） / 1. / （1）  (English twins: see NUMBERING)

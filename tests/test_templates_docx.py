@@ -174,7 +174,7 @@ def _check_official(document, text: str) -> None:
     for paragraph, line, kind in zip(paragraphs, lines, kinds, strict=True):
         if not line.strip() or kind == "title":
             continue
-        if kind == "docnumber":  # 发文字号: 3号仿宋, centred (GB/T 9704-2012 7.2.4)
+        if kind == "docnumber":  # 发文字号: 3号仿宋, centred (GB/T 9704-2012, 版头)
             assert _resolve(paragraph.style, lambda s: s.paragraph_format.alignment) \
                 == WD_ALIGN_PARAGRAPH.CENTER, line
         expected_font, expected_size = "仿宋_GB2312", 16
