@@ -44,11 +44,12 @@ NUMBERING: list[tuple[str, re.Pattern[str]]] = [
     ("paren-arabic", re.compile(r"^(?:（\d+）|\(\d+\))")),
 ]
 FIXED_LEVELS = {"cn1": "l1", "cn2": "l2", "arabic": "l3", "paren-arabic": "l4"}
-# A 发文字号 line: 机关代字〔年份〕序号号, or a placeholder naming it, optionally followed by 签发人.
+# A 发文字号 line: 机关代字〔年份〕序号号, or a placeholder naming it, optionally followed by 签发人
+# ("Signed by" in English twins).
 # The whole line must have that form, so that a title citing a document number stays a title.
 DOC_NUMBER_LINE = re.compile(
     r"^(?:【[^【】]*发文字号[^【】]*】|[^\s【】〔〕]{1,20}〔[^\s〔〕]{1,12}〕[^\s〔〕]{1,12}号)"
-    r"(?:[ \t\u3000]*签发人[:：][ \t\u3000]*\S+)?$")
+    r"(?:[ \t\u3000]*(?:签发人|[Ss]igned by)[:：][ \t\u3000]*\S.*)?$")
 DATE_LINE = re.compile(r"日期|\d{4}年\d{1,2}月\d{1,2}日|\b[Dd]ate\b")
 SIGNATURE_LINE = re.compile(
     r"签字|签名|盖章|signature|seal"
@@ -142,7 +143,8 @@ def parse(text: str) -> list[Line]:
     if blanks:
         start = blanks[-1] + 1
         block = range(start, len(raw))
-        if 0 < len(block) <= MAX_SIGNATURE_LINES and start > title + 1 and all(kinds[i] == "body" for i in block):
+        if 0 < len(block) <= MAX_SIGNATURE_LINES and start > title + 1 \
+                and all(kinds[i] == "body" for i in block):
             for i in block:
                 kinds[i] = "signature"
             kinds[block[-1]] = "date"
