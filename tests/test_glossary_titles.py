@@ -137,7 +137,8 @@ LAW_TITLE = "Law of the People's Republic of China on the Protection of Minors"
 @pytest.mark.parametrize(("text", "expected"), [
     ("Article 58 of the Law on the Protection of Minors", []),  # the usual short form
     (f"the {LAW_TITLE}", []),
-    ("the Minors Protection Law of the People's Republic of China", ["Minors Protection Law of the People's Republic of China"]),
+    ("the Minors Protection Law of the People's Republic of China",
+     ["Minors Protection Law of the People's Republic of China"]),
     ("the Law on Protecting Minors", []),  # "protecting" is another word: not recognised, not flagged
 ])
 def test_short_forms_of_law_titles_pass(text: str, expected: list[str]) -> None:
