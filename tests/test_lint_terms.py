@@ -33,8 +33,11 @@ def rules_in(tmp_path: Path, body: str, name: str = "page.md", fm: str = FM) -> 
     ("整治、宣传...", "punct-ellipsis"),
     ("整治、宣传。。。", "punct-ellipsis"),
     ("二0一一年五月十六日", "number-year-zero"),
-    ("1、建立台账制度", "numbering-order"),
-    ("（一）、建立机制", "numbering-order"),
+    ("（一）、建立机制", "punct-ordinal"),
+    ("一.工作开展情况", "punct-ordinal"),
+    ("各位领导,现将情况汇报如下:", "punct-halfwidth"),
+    ("他说：“请大家放心!”", "punct-halfwidth"),
+    ("每个网格配备3-5名网格员。", "number-range"),
     ("覆盖率提高15-30%。", "number-range"),
     ("覆盖率提高15～30%。", "number-range"),
     ("于2025年03月01日完成。", "date-zero-pad"),
@@ -111,7 +114,7 @@ BAD = ("{fm}各位领导,截止目前建立台帐1处。\r\n\r\n1、二0一一�
 @pytest.mark.parametrize("bom", [False, True])
 def test_fix_is_idempotent_and_touches_nothing_else(tmp_path: Path, bom: bool) -> None:
     path = tmp_path / "page.md"
-    original = BAD.format(fm=FM)
+    original = BAD.format(fm=FM.replace("type: guide", "type: template"))
     path.write_bytes((("\ufeff" if bom else "") + original).encode("utf-8"))
     doc = read_document(path)
     findings = terms.check(doc)

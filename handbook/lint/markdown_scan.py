@@ -31,6 +31,9 @@ REF_DEF = re.compile(r"^[ ]{0,3}\[(?P<label>(?:[^\]\\]|\\.)+)\]:[ \t]*(?:<(?P<t1
 ADMONITION = re.compile(r"^(?P<mark>[ \t]*(?:!!!|\?\?\?\+?|===\+?!?)[ \t]*[\w-]*(?:[ \t]+[\w-]+)*[ \t]*)"
                         r"(?:(?P<q1>\")(?P<title>[^\"\n]*)(?P<q2>\"))?")
 ABBR_DEF = re.compile(r"^\*\[[^\]\n]*\]:")
+FOOTNOTE_DEF = re.compile(r"^[ ]{0,3}\[\^[^\]\n]+\]:[ \t]?")
+# Lines that open a block whose indented lines are its content, not code.
+CONTAINER = re.compile(r"^[ ]{0,3}(?:[-*+][ \t]|\d{1,9}[.)][ \t]|!!!|\?\?\?|===|\[\^[^\]\n]+\]:)")
 HEADING_ID = re.compile(r"^#{2,6}[ \t].*?\{[^}\n]*?#(?P<id>[A-Za-z0-9_:.-]+)[^}\n]*\}[ \t]*\r?$")
 COMMENT_DIRECTIVE = re.compile(
     r"<!--\s*lint-(?P<verb>disable-next-line|disable|enable)\b(?P<rules>[^>]*?)-->")
@@ -40,6 +43,10 @@ _TARGET = r"(?:<[^>\n]*>|[^\s()<>]*(?:\([^\s()]*\)[^\s()<>]*)*)"
 _BRANCHES = [
     r"(?P<code>(?P<tick>`+)(?!`).+?(?<!`)(?P=tick)(?!`))",
     r"(?P<comment><!--.*?-->)",
+    # TeX math as pymdownx.arithmatex reads it: $$…$$, \(…\), and $…$ whose opening $ is not
+    # followed and closing $ not preceded by a space, the closing one not followed by a digit
+    # (so "$5 and $10" stays text).
+    r"(?P<math>\$\$.+?\$\$|\$(?=[^\s$])(?:[^$\n\\]|\\.)*?(?<=[^\s$\\])\$(?!\d)|\\\(.+?\\\))",
     r"(?P<auto><(?:https?|ftp|mailto):[^>\s]*>)",
     r"(?P<tag></?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*)?/?>)",
     r"(?P<link>(?P<bang>!?)\[" + _LINK_BODY + r"\]\((?P<lt>[ \t]*(?P<target>" + _TARGET + r")"
@@ -54,14 +61,14 @@ _BRANCHES = [
 ]
 # The leading lookahead names every character a match can start with: one cheap test rejects
 # every other position instead of trying each branch there.
-INLINE = re.compile(r"(?=[`<!\[{&:A-Za-z0-9._%+-])(?:" + "|".join(_BRANCHES) + ")", re.S)
+INLINE = re.compile(r"(?=[`<!\[{&:$\\A-Za-z0-9._%+-])(?:" + "|".join(_BRANCHES) + ")", re.S)
 # The same without the url and email branches, for a line in which neither can match (no
 # PLAIN_TRIGGER in it): letters and digits then cannot start a match, so prose is skipped fast.
 INLINE_LOCAL = re.compile(
-    r"(?=[`<!\[{&:])(?:" + "|".join(b for b in _BRANCHES if not b.startswith(("(?P<url>", "(?P<email>")))
+    r"(?=[`<!\[{&:$\\])(?:" + "|".join(b for b in _BRANCHES if not b.startswith(("(?P<url>", "(?P<email>")))
     + ")", re.S)
 # A quick test: lines without any of these characters need no inline masking.
-INLINE_TRIGGER = re.compile(r"[`<\[{:&@]|https?:|ftp:|www\.")
+INLINE_TRIGGER = re.compile(r"[`<\[{:&@$]|\\\(|https?:|ftp:|www\.")
 PLAIN_TRIGGER = re.compile(r"https?:|ftp:|www\.|@")
 
 
@@ -96,6 +103,11 @@ class Document:
     disabled: list[tuple[int, int, frozenset[str] | None]] = field(default_factory=list)
     file_disabled: frozenset[str] = frozenset()
     display: str = ""
+    # (start, end) of the template and phrase fences: report text whatever the page is
+    prose_fences: list[tuple[int, int]] = field(default_factory=list)
+
+    def in_prose_fence(self, offset: int) -> bool:
+        return any(start <= offset < end for start, end in self.prose_fences)
 
     def position(self, offset: int) -> tuple[int, int]:
         index = bisect_right(self.line_starts, offset) - 1
@@ -187,7 +199,14 @@ def _scan(doc: Document) -> None:
     doc.body_start = body_start
 
     fence: tuple[str, int, bool, int] | None = None  # (char, length, prose?, line index)
+    fence_start = 0
     in_comment = False
+    in_math = False  # a $$ display block
+    # Indented code blocks (CommonMark): four spaces of indent after a blank line, unless the
+    # line belongs to a list item, an admonition, a content tab or a footnote (`container`).
+    blank_before = True
+    container = False
+    in_code = False
     next_line_rules: list[tuple[int, frozenset[str] | None]] = []
     open_rules: dict[frozenset[str] | None, int] = {}
     first = bisect_right(starts, body_start) - 1 if body_start else 0
@@ -208,6 +227,8 @@ def _scan(doc: Document) -> None:
             char, length, prose_fence, _ = fence
             if stripped and stripped[0] == char and set(stripped) == {char} and len(stripped) >= length:
                 fence = None
+                if prose_fence:
+                    doc.prose_fences.append((fence_start, start))
                 _mask(pieces, nocode, len(line), keep_nocode=False)
             elif prose_fence:
                 _plain(line, pieces, nocode)
@@ -224,9 +245,34 @@ def _scan(doc: Document) -> None:
             rest = line[close + 3:]
             _inline(doc, rest, start + close + 3, pieces, nocode, open_rules, next_line_rules)
             continue
-        if line == "\n" or (not INLINE_TRIGGER.search(line) and "~" not in line
+        if in_math:
+            if "$$" in line:
+                in_math = False
+            _mask(pieces, nocode, len(line), keep_nocode=False)
+            continue
+        stripped = line.strip()
+        if not stripped:
+            blank_before = True
+            pieces.append(line)
+            nocode.append(line)
+            continue
+        indent = _indent(line)
+        if indent >= 4 and (in_code or (blank_before and not container)):
+            in_code = True
+            blank_before = False
+            _mask(pieces, nocode, len(line), keep_nocode=False)
+            continue
+        if indent < 4:
+            in_code = False
+            container = CONTAINER.match(line) is not None or (container and not blank_before)
+        blank_before = False
+        if stripped.startswith("$$") and "$$" not in stripped[2:]:
+            in_math = True
+            _mask(pieces, nocode, len(line), keep_nocode=False)
+            continue
+        if (not INLINE_TRIGGER.search(line) and "~" not in line
                              and line.lstrip()[:1] not in "#!?=*"):
-            # A blank line, or prose with nothing to mask: what _line would keep as it is.
+            # Prose with nothing to mask: what _line would keep as it is.
             pieces.append(line)
             nocode.append(line)
             continue
@@ -237,6 +283,7 @@ def _scan(doc: Document) -> None:
                 lang_match = FENCE_LANG.match(info)
                 lang = lang_match.group(1).lower() if lang_match else ""
                 fence = (match.group("fence")[0], len(match.group("fence")), lang in PROSE_FENCES, index)
+                fence_start = end
                 _mask(pieces, nocode, len(line), keep_nocode=False)
                 continue
         opened = line.rfind("<!--")
@@ -397,6 +444,19 @@ def _split_front_matter(text: str) -> tuple[dict[str, Any] | None, str]:
     return meta, body
 
 
+def _indent(line: str) -> int:
+    """Columns of leading white space (a tab to the next multiple of four)."""
+    column = 0
+    for char in line:
+        if char == " ":
+            column += 1
+        elif char == "\t":
+            column += 4 - column % 4
+        else:
+            break
+    return column
+
+
 def _mask(pieces: list[str], nocode: list[str], length: int, *, keep_nocode: bool,
           source: str = "") -> None:
     if length <= 0:
@@ -425,6 +485,12 @@ def _line(doc: Document, line: str, start: int, pieces: list[str], nocode: list[
           next_line_rules: list[tuple[int, frozenset[str] | None]]) -> None:
     first = line.lstrip()[:1]
     if first == "[":
+        match = FOOTNOTE_DEF.match(line)
+        if match:
+            # A footnote: its marker is masked, its text is prose with links of its own.
+            _mask(pieces, nocode, match.end(), keep_nocode=True, source=line)
+            _inline(doc, line[match.end():], start + match.end(), pieces, nocode, open_rules, next_line_rules)
+            return
         match = REF_DEF.match(line)
         if match:
             target = match.group("t1") if match.group("t1") is not None else match.group("t2")
@@ -479,7 +545,7 @@ def _inline(doc: Document, line: str, start: int, pieces: list[str], nocode: lis
         m_start, m_end = match.start(), match.end()
         pieces.append(line[position:m_start])
         nocode.append(line[position:m_start])
-        if kind == "code":
+        if kind in ("code", "math"):
             _mask(pieces, nocode, m_end - m_start, keep_nocode=False)
         elif kind == "comment":
             _directive(doc, match.group(0), start + m_start, open_rules, next_line_rules)

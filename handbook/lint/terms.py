@@ -21,7 +21,9 @@ import yaml
 
 from handbook import DATA
 from handbook.lint.findings import Finding
+from handbook.lint import suspect
 from handbook.lint.markdown_scan import Document
+from handbook.lint.segment import Tokens
 
 KIND_RULES = {
     "typo": "wording-typo",
@@ -37,6 +39,10 @@ HALFWIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 # The punctuation mark first, then the lookbehind (same matches as (?<=[LEFT])([,;:?!])…): a
 # pattern that starts with a character set is searched for fast.
 HALF_PUNCT = re.compile(rf"([,;:?!])(?<=[{LEFT}].)(?=[{RIGHT}])")
+# A half-width mark that ends a line or stands before a closing quote, after Chinese text.
+HALFWIDTH_END = {**HALFWIDTH, ".": "。"}
+HALF_PUNCT_END = re.compile(
+    rf"([,;:?!.])(?<=[{CJK}”’）》].)(?:(?=[ \t]*\r?$)|(?P<quote>(?=[”’])))", re.M)
 HALF_PAREN = re.compile(rf"\(([^()\n\x00]{{0,60}}[{CJK}][^()\n\x00]{{0,60}})\)")
 HALF_QUOTE = re.compile(rf"(?<=[{CJK}])\"|\"(?=[{CJK}])")
 # `…` alone, three or more of them, `...` after Chinese text, or `。。。`; 【…】 is the placeholder
@@ -44,11 +50,20 @@ HALF_QUOTE = re.compile(rf"(?<=[{CJK}])\"|\"(?=[{CJK}])")
 ELLIPSIS = re.compile(rf"(?<![…【])…(?![…】])|…{{3,}}|(?<=[{CJK}，。、；：！？”’])\.{{3,}}|。{{3,}}")
 YEAR_DIGITS = frozenset("〇一二三四五六七八九零0OoО○◯")
 YEAR_BAD = re.compile(r"[0OoО○◯零]")
-NUMBERING = re.compile(
-    r"^([ \t]*(?:[-*+][ \t]+)?)(?:(?P<arabic>\d{1,2})、|(?P<paren>[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[）)])[、.．，,])",  # noqa: E501
+# The official-document hierarchy 一、（一）1.（1）(GB/T 9704): "1、" where "1." is meant.
+NUMBERING = re.compile(r"^[ \t]*(?:[-*+][ \t]+)?(?:#{1,6}[ \t]+)?(?P<arabic>\d{1,2})、", re.M)
+# Ordinals of every Chinese text (GB/T 15834 4.5.3.5, 4.9.3.4): 一、 not 一. ; （一） takes no mark.
+ORDINAL_DOT = re.compile(
+    r"^[ \t]*(?:[-*+>][ \t]+)?(?:#{1,6}[ \t]+)?(?P<number>[一二三四五六七八九十]{1,3})(?P<dot>[.．])(?![\d.．])", re.M)
+ORDINAL_PAREN = re.compile(
+    r"^[ \t]*(?:[-*+>][ \t]+)?(?:#{1,6}[ \t]+)?(?P<paren>[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[）)])[、.．，,]",
     re.M)
 RANGE_PCT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(%?)[ \t]*([-~〜—–－～])[ \t]*(\d+(?:\.\d+)?)%")
 RANGE_UNIT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(万|亿)?([-~〜—–－～])(\d+(?:\.\d+)?)(万|亿)")
+# 3-5名: a hyphen between two numbers followed by a unit or measure word is a range.
+RANGE_HYPHEN = re.compile(
+    r"(?<![A-Za-z0-9.\-/:#_])(?<![A-Za-z] )\d+(?:\.\d+)?(?P<dash>[-－])\d+(?:\.\d+)?"
+    r"(?=[个名人次家处户条项所天年月日周岁时分秒元角万亿千百米里克吨亩倍层栋座辆台件份本页期批组类种篇届级位只头棵株间套张册])")
 RANGE_TILDE = re.compile(r"(?<=\d)[~〜](?=\d)")
 DATE_PAD = re.compile(r"(?<=\d年)0(?=[1-9]月)|(?<=\d月)0(?=[1-9][日号])")
 REDUNDANT = re.compile(
@@ -304,23 +319,74 @@ def _normal(text: str) -> str:
 EN_PAREN = re.compile(r"[(（]([^()（）\n\x00]{1,20})[)）]")
 
 
+@dataclass(frozen=True)
+class TextFinding:
+    """One finding in a plain text: what `lint_text` returns and `check` turns into a Finding."""
+
+    rule: str
+    offset: int  # in characters (code points) from the start of the text
+    length: int
+    message: str
+    suggestion: str | None = None
+    severity: str = "error"
+    fix: tuple[int, int, str] | None = None
+
+
+def lint_text(text: str, *, locale: str = "zh", page_type: str | None = None,
+              official_numbering: bool = True, detector: bool = True) -> list[TextFinding]:
+    """The wording findings of a plain text (no Markdown: every character is prose), in order
+    of offset. The same rules, data and algorithm as `check`, which runs them on a page's prose;
+    this is the entry point that other front ends (the browser checker) must agree with."""
+    doc = Document(path=Path("text.md"), text=text, prose=text, nocode=text, locale=locale,
+                   meta={"type": page_type} if page_type else None, display="text")
+    doc.line_starts = [0]
+    return _findings(doc, official_numbering=official_numbering, detector=detector)
+
+
 def check(doc: Document) -> list[Finding]:
-    findings: list[Finding] = []
-    prose = doc.prose
     source_page = doc.page_type == "source"
-    fixable_page = not source_page
+    findings = []
+    for hit in _findings(doc, official_numbering=_numbering_applies(doc), detector=True):
+        if doc.is_disabled(hit.rule, "terms", hit.offset):
+            continue
+        severity = "warning" if source_page else hit.severity
+        findings.append(doc.finding(hit.offset, hit.rule, severity, hit.message, hit.suggestion,
+                                    fix=None if source_page else hit.fix))
+    return findings
+
+
+def _numbering_applies(doc: Document) -> bool:
+    """Whether the GB/T 9704 numbering of official documents applies to the whole page: pages of
+    the types and folders that data/wording.yml lists (templates, report writing, phrase bank).
+    Template and phrase fences follow it on every page (see _findings)."""
+    scope = load_wording_data().get("official_numbering") or {}
+    if doc.page_type in (scope.get("types") or ()):
+        return True
+    folders = set(scope.get("folders") or ())
+    return bool(folders) and any(part in folders for part in doc.path.parent.parts)
+
+
+def _findings(doc: Document, *, official_numbering: bool, detector: bool) -> list[TextFinding]:
+    hits: list[TextFinding] = []
+    prose = doc.prose
 
     def add(offset: int, rule_id: str, message: str, suggestion: str | None = None,
-            fix: tuple[int, int, str] | None = None) -> None:
-        if doc.is_disabled(rule_id, "terms", offset):
-            return
-        findings.append(doc.finding(offset, rule_id, "warning" if source_page else "error", message,
-                                    suggestion, fix=fix if fixable_page else None))
+            fix: tuple[int, int, str] | None = None, *, length: int = 1, severity: str = "error") -> None:
+        if fix is not None:
+            length = fix[1] - fix[0]
+        hits.append(TextFinding(rule_id, offset, length, message, suggestion, severity, fix))
 
     engine = wording()
+    chinese = doc.locale != "en" and _has_cjk(prose)
+    tokens: Tokens | None = None
     for start, end, entry in engine.find(prose):
         if _quoted(prose, start, end):
             continue  # a mention, as in: 不写“截止目前”
+        if len(entry.wrong) > 1 and _has_cjk(entry.wrong):
+            if tokens is None:
+                tokens = Tokens(prose)
+            if tokens.straddles(start, end):
+                continue  # 法定|婚龄: the listed form straddles two words
         rule_id = KIND_RULES.get(entry.kind, "wording-typo")
         message = f"“{entry.wrong}”"
         if entry.right:
@@ -330,23 +396,51 @@ def check(doc: Document) -> list[Finding]:
         if entry.source:
             message += f"（{entry.source}）"
         add(start, rule_id, message, entry.right,
-            (start, end, entry.right) if entry.fixable and entry.right else None)
+            (start, end, entry.right) if entry.fixable and entry.right else None, length=end - start)
     for pattern in engine.patterns:
         for match in pattern.regex.finditer(prose):
             replacement = match.expand(pattern.replace) if pattern.replace else None
             add(match.start(), KIND_RULES.get(pattern.kind, "wording-confusable"),
                 f"“{match.group(0)}”：{pattern.note}（{pattern.source}）", replacement,
-                (match.start(), match.end(), replacement) if replacement else None)
+                (match.start(), match.end(), replacement) if replacement else None,
+                length=match.end() - match.start())
 
     if doc.locale == "en":
         _check_english(doc, add)
-        return findings
-    if not _has_cjk(prose):
-        return findings
+        return _ordered(hits)
+    if not chinese:
+        return _ordered(hits)
+    if detector:
+        if tokens is None:
+            tokens = Tokens(prose)
+        listed = {hit.offset for hit in hits}
+        for item in suspect.detect(prose, tokens):
+            if item.start in listed or _quoted(prose, item.start, item.end):
+                continue
+            add(item.start, "wording-suspect",
+                f"“{item.wrong}”疑为“{item.right}”之误（同音或形近字；不是误写时可忽略）", item.right,
+                length=item.end - item.start, severity="warning")
+    _check_punctuation(prose, add)
+    _check_numbers(doc, add, official_numbering)
+    _check_pairs(doc, add)
+    return _ordered(hits)
+
+
+def _ordered(hits: list[TextFinding]) -> list[TextFinding]:
+    return sorted(hits, key=lambda hit: (hit.offset, hit.rule))
+
+
+def _check_punctuation(prose: str, add: Any) -> None:
     for match in HALF_PUNCT.finditer(prose):
         char = match.group(1)
         add(match.start(), "punct-halfwidth", f"中文行文中的半角“{char}”应为全角“{HALFWIDTH[char]}”",
             HALFWIDTH[char], (match.start(), match.end(), HALFWIDTH[char]))
+    for match in HALF_PUNCT_END.finditer(prose):
+        char = match.group(1)
+        full = HALFWIDTH_END[char]
+        where = "引号前" if match.group("quote") is not None else "行末"
+        add(match.start(), "punct-halfwidth", f"中文行文{where}的半角“{char}”应为全角“{full}”",
+            full, (match.start(), match.end(), full))
     for match in HALF_PAREN.finditer(prose):
         inner = match.group(1)
         fixed = f"（{inner}）"
@@ -358,6 +452,21 @@ def check(doc: Document) -> list[Finding]:
     for match in ELLIPSIS.finditer(prose) if has_dots else ():
         add(match.start(), "punct-ellipsis", f"省略号“{match.group(0)}”应为“……”", "……",
             (match.start(), match.end(), "……"))
+    for match in ORDINAL_DOT.finditer(prose):
+        number = match.group("number")
+        begin = match.start("number")
+        add(begin, "punct-ordinal", f"序次语“{number}{match.group('dot')}”应为“{number}、”（GB/T 15834—2011）",
+            f"{number}、", (begin, match.end(), f"{number}、"))
+    for match in ORDINAL_PAREN.finditer(prose):
+        paren = match.group("paren")
+        begin = match.start("paren")
+        fixed = "（" + paren[1:-1] + "）"
+        add(begin, "punct-ordinal", f"带括号的序次语“{paren}”后不再加标点（GB/T 15834—2011）", fixed,
+            (begin, match.end(), fixed))
+
+
+def _check_numbers(doc: Document, add: Any, official_numbering: bool) -> None:
+    prose = doc.prose
     position = prose.find("年", 4)
     while position != -1:
         start = position - 4
@@ -370,17 +479,12 @@ def check(doc: Document) -> list[Finding]:
                 (start, position, fixed))
         position = prose.find("年", position + 1)
     for match in NUMBERING.finditer(prose):
-        if match.group("arabic"):
-            number = match.group("arabic")
-            begin = match.start("arabic")
-            add(begin, "numbering-order", f"层次序数“{number}、”应为“{number}.”（GB/T 9704—2012）",
-                f"{number}.", (begin, begin + len(number) + 1, f"{number}."))
-        else:
-            paren = match.group("paren")
-            begin = match.start("paren")
-            fixed = "（" + paren[1:-1] + "）"
-            add(begin, "numbering-order", f"层次序数“{paren}”后不加标点（GB/T 9704—2012）", fixed,
-                (begin, begin + len(paren) + 1, fixed))
+        if not (official_numbering or doc.in_prose_fence(match.start())):
+            continue
+        number = match.group("arabic")
+        begin = match.start("arabic")
+        add(begin, "numbering-order", f"层次序数“{number}、”应为“{number}.”（GB/T 9704—2012）",
+            f"{number}.", (begin, begin + len(number) + 1, f"{number}."))
     seen_ranges: set[int] = set()
     for match in RANGE_PCT.finditer(prose) if "%" in prose else ():
         first, pct, dash, second = match.group(1), match.group(2), match.group(3), match.group(4)
@@ -396,10 +500,17 @@ def check(doc: Document) -> list[Finding]:
             continue
         if match.start() in seen_ranges:
             continue
+        seen_ranges.add(match.start())
         fixed = f"{first}{unit2}～{second}{unit2}"
         unambiguous = unit1 in (None, unit2)
         add(match.start(), "number-range", f"数值范围“{match.group(0)}”应写作“{fixed}”", fixed,
-            (match.start(), match.end(), fixed) if unambiguous else None)
+            (match.start(), match.end(), fixed) if unambiguous else None, length=match.end() - match.start())
+    for match in RANGE_HYPHEN.finditer(prose) if "-" in prose or "－" in prose else ():
+        if match.start() in seen_ranges:
+            continue
+        dash = match.start("dash")
+        add(dash, "number-range", f"数值范围“{match.group(0)}”用浪纹线“～”连接，不用连字符", "～",
+            (dash, dash + 1, "～"))
     for match in RANGE_TILDE.finditer(prose) if ("~" in prose or "〜" in prose) else ():
         if any(start <= match.start() < start + 30 for start in seen_ranges):
             continue
@@ -410,9 +521,7 @@ def check(doc: Document) -> list[Finding]:
     for match in REDUNDANT.finditer(prose) if ("左右" in prose or "以上" in prose) else ():
         text = match.group(0)
         advice = "删去“约”或“左右”之一" if text.endswith("左右") else "删去“超过”或“以上”之一"
-        add(match.start(), "wording-redundant", f"“{text}”成分赘余：{advice}")
-    _check_pairs(doc, add)
-    return findings
+        add(match.start(), "wording-redundant", f"“{text}”成分赘余：{advice}", length=len(text))
 
 
 def _quoted(text: str, start: int, end: int, limit: int = 20) -> bool:
@@ -430,16 +539,30 @@ def _has_cjk(text: str) -> bool:
 
 
 def _check_pairs(doc: Document, add: Any) -> None:
+    """Quotes, brackets and title marks pair up within a paragraph, with the two spans GB/T
+    15834—2011 allows: a quotation of several paragraphs opens each paragraph with “ and closes
+    only the last (4.1.3.x), and a quotation or bracket may run over the items of a list. An
+    opener left open at the end of a paragraph is carried into the next one when that paragraph
+    starts with the same quote mark (which then continues it instead of opening a new one), or
+    when this paragraph or the next one is a list item."""
     prose = doc.prose
     position = 0
-    for separator in [*PARAGRAPH.finditer(prose), None]:
+    stack: list[tuple[str, int]] = []
+    separators = [*PARAGRAPH.finditer(prose), None]
+    for number, separator in enumerate(separators):
         end = separator.start() if separator else len(prose)
-        stack: list[tuple[str, int]] = []
+        continued = False
+        first = _first_mark(prose, position, end)
+        if stack and first is not None and first[0] in "“‘" and any(item[0] == first[0] for item in stack):
+            continued = True  # this paragraph's opening quote continues the carried quotation
         for match in PAIR_CHARS.finditer(prose, position, end):
             char = match.group(0)
             if char == "’" and _apostrophe(prose, match.start()):
                 continue
             if char in PAIRS:
+                if continued and first is not None and match.start() == first[1]:
+                    continued = False
+                    continue
                 stack.append((char, match.start()))
             else:
                 opener = CLOSERS[char]
@@ -452,9 +575,35 @@ def _check_pairs(doc: Document, add: Any) -> None:
                     stack.pop()
                 else:
                     add(match.start(), "punct-pair", f"“{char}”没有对应的“{opener}”")
+        following = separator.end() if separator else len(prose)
+        next_end = separators[number + 1].start() if separator and separators[number + 1] else len(prose)
+        if stack and separator is not None and _carries(prose, position, end, following, next_end, stack):
+            position = following
+            continue
         for bad, offset in stack:
             add(offset, "punct-pair", f"“{bad}”没有对应的“{PAIRS[bad]}”")
-        position = separator.end() if separator else end
+        stack = []
+        position = following
+
+
+LIST_ITEM = re.compile(r"[ \t>]*(?:[-*+]|\d{1,9}[.)])[ \t]")
+LEADING = re.compile(r"[ \t>\x00]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?")
+
+
+def _first_mark(prose: str, start: int, end: int) -> tuple[str, int] | None:
+    """The first character of a paragraph after its list or quote markers, and its offset."""
+    match = LEADING.match(prose, start, end)
+    offset = match.end() if match else start
+    return (prose[offset], offset) if offset < end else None
+
+
+def _carries(prose: str, start: int, end: int, following: int, next_end: int,
+             stack: list[tuple[str, int]]) -> bool:
+    first = _first_mark(prose, following, next_end)
+    if first is not None and first[0] in "“‘" and all(item[0] == first[0] for item in stack):
+        return True
+    last_line = prose.rfind("\n", start, end) + 1
+    return bool(LIST_ITEM.match(prose, max(start, last_line), end) or LIST_ITEM.match(prose, following, next_end))
 
 
 def _apostrophe(text: str, offset: int) -> bool:

@@ -1,0 +1,184 @@
+"""A detector of misspellings that no list names (rule `wording-suspect`, a warning).
+
+A pinyin input method turns 心甘情愿 into 心杆情愿 and 改善 into 该善: the wrong character sounds
+like the right one, and the result is no word. jieba then cuts it into single characters
+(心|杆|情愿, 该|善). The detector looks for exactly that, deterministically:
+
+1. Segment the text (handbook.lint.segment: jieba's dictionary, no HMM, glossary terms added).
+2. Every token of one Han character that is not a numeral is a suspect. For every span of
+   whole tokens that holds the suspect and is 2 to 4 characters long (4 only when the
+   replacement is an idiom), and is not itself a word of jieba's dictionary, look up the
+   words that equal the span except at the suspect's place, where they have a character with
+   one of the suspect's readings (toneless pinyin from pypinyin's character table, every
+   reading of a polyphone). Candidate words are the words of jieba's dictionary of 2 to 4
+   characters with a frequency of at least MIN_FREQUENCY, and the idioms of data/idioms.txt.
+3. Score a candidate by how much likelier jieba's unigram model finds the corrected span as one
+   word than the original tokens: score = ln f(word) - sum(ln f(token)) + (n - 1) ln F, with f
+   the dictionary frequency (an idiom missing from the dictionary counts IDIOM_FREQUENCY; a
+   token missing counts 1), n the number of tokens in the span and F the sum of all
+   frequencies. A span is reported when its best candidate scores at least THRESHOLD; among
+   candidates of one span the highest score wins, ties going to the word first in Unicode
+   order; overlapping reports keep the leftmost, then the highest scoring.
+
+The thresholds are set on a development set (scripts/wording_devset.py: real sentences with
+one word corrupted the way input methods do) and its false alarms on the same sentences written
+correctly; `make bench` prints both.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from handbook import DATA
+from handbook.lint.segment import Tokens
+
+MIN_FREQUENCY = 200
+IDIOM_FREQUENCY = 50
+THRESHOLD = 14.0
+NUMERALS = frozenset("〇零一二三四五六七八九十百千万亿两")
+HAN = re.compile(r"[\u4e00-\u9fff]+")
+
+
+@dataclass(frozen=True)
+class Suspect:
+    start: int
+    end: int
+    wrong: str
+    right: str
+    score: float
+
+
+@dataclass
+class Lexicon:
+    frequency: dict[str, int]
+    log_total: float
+    readings: dict[str, tuple[str, ...]]
+    # (span with "?" at one place, toneless reading of that place) -> candidate words
+    index: dict[tuple[str, str], tuple[str, ...]]
+    idioms: frozenset[str]
+
+
+def _jieba_dictionary() -> dict[str, int]:
+    import jieba
+
+    path = Path(jieba.__file__).with_name("dict.txt")
+    frequency: dict[str, int] = {}
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            parts = line.split(" ", 2)
+            if len(parts) >= 2:
+                frequency[parts[0]] = int(parts[1])
+    return frequency
+
+
+def load_idioms(path: Path = DATA / "idioms.txt") -> frozenset[str]:
+    if not path.is_file():
+        return frozenset()
+    with path.open(encoding="utf-8") as handle:
+        return frozenset(line.strip() for line in handle if line.strip() and not line.startswith("#"))
+
+
+def _readings() -> dict[str, tuple[str, ...]]:
+    from pypinyin.contrib.tone_convert import to_normal
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    table: dict[str, tuple[str, ...]] = {}
+    for code, value in pinyin_dict.items():
+        if 0x4E00 <= code <= 0x9FFF:
+            table[chr(code)] = tuple(dict.fromkeys(to_normal(item) for item in value.split(",")))
+    return table
+
+
+@cache
+def lexicon() -> Lexicon:
+    frequency = _jieba_dictionary()
+    idioms = load_idioms()
+    readings = _readings()
+    total = sum(frequency.values())
+    index: dict[tuple[str, str], list[str]] = {}
+    words = [word for word, count in frequency.items()
+             if 2 <= len(word) <= 3 and count >= MIN_FREQUENCY and HAN.fullmatch(word)]
+    words += [word for word in idioms if len(word) in (3, 4)]
+    for word in dict.fromkeys(words):
+        for place, char in enumerate(word):
+            mask = word[:place] + "?" + word[place + 1:]
+            for reading in readings.get(char, ()):
+                index.setdefault((mask, reading), []).append(word)
+    return Lexicon(frequency, math.log(total), readings,
+                   {key: tuple(sorted(value)) for key, value in index.items()}, idioms)
+
+
+def detect(text: str, tokens: Tokens | None = None) -> list[Suspect]:
+    """Suspected misspellings in `text` (offsets into `text`), leftmost first."""
+    lex = lexicon()
+    tokens = tokens or Tokens(text)
+    words = tokens.words
+    ends = tokens.ends
+    frequency = lex.frequency
+    readings = lex.readings
+    index = lex.index
+    found: list[Suspect] = []
+    count = len(words)
+    for i, word in enumerate(words):
+        if len(word) != 1 or word in NUMERALS or word not in readings:
+            continue
+        best: Suspect | None = None
+        # Spans of whole tokens around token i, 2 to 4 characters long.
+        for first in range(i, max(-1, i - 4), -1):
+            if first < i and not _han(words[first]):
+                break
+            left = sum(len(words[j]) for j in range(first, i))
+            if left > 3:
+                break
+            length = left
+            for last in range(i, min(count, i + 4)):
+                if last > i and not _han(words[last]):
+                    break
+                length += len(words[last])
+                if length > 4:
+                    break
+                if length < 2:
+                    continue
+                span = "".join(words[first:last + 1])
+                if span in frequency:
+                    continue
+                place = left
+                mask = span[:place] + "?" + span[place + 1:]
+                for reading in readings[word]:
+                    for candidate in index.get((mask, reading), ()):
+                        if length == 4 and candidate not in lex.idioms:
+                            continue
+                        score = _score(lex, candidate, words[first:last + 1])
+                        if score >= THRESHOLD and (best is None or score > best.score):
+                            start = ends[first] - len(words[first])
+                            best = Suspect(start, ends[last], span, candidate, score)
+        if best is not None:
+            found.append(best)
+    return _leftmost(found)
+
+
+def _han(word: str) -> bool:
+    return "\u4e00" <= word[0] <= "\u9fff"
+
+
+def _score(lex: Lexicon, candidate: str, parts: list[str]) -> float:
+    frequency = lex.frequency
+    value = math.log(max(frequency.get(candidate, 0), IDIOM_FREQUENCY if candidate in lex.idioms else 1))
+    for part in parts:
+        value -= math.log(frequency.get(part, 1))
+    return value + (len(parts) - 1) * lex.log_total
+
+
+def _leftmost(found: list[Suspect]) -> list[Suspect]:
+    found.sort(key=lambda item: (item.start, -item.score, item.right))
+    kept: list[Suspect] = []
+    last_end = -1
+    for item in found:
+        if item.start >= last_end:
+            kept.append(item)
+            last_end = item.end
+    return kept
