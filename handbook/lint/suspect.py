@@ -38,9 +38,11 @@ from handbook.lint.segment import Tokens
 
 MIN_FREQUENCY = 200
 IDIOM_FREQUENCY = 50
-THRESHOLD = 14.0
+THRESHOLD = 8.5
+STOP_FREQUENCY = 40000
 NUMERALS = frozenset("〇零一二三四五六七八九十百千万亿两")
 HAN = re.compile(r"[\u4e00-\u9fff]+")
+SEPARATOR = "\x01"
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,8 @@ class Lexicon:
     # (span with "?" at one place, toneless reading of that place) -> candidate words
     index: dict[tuple[str, str], tuple[str, ...]]
     idioms: frozenset[str]
+    stop: frozenset[str]  # the most frequent characters, function words mostly: never suspects
+    suspect_pattern: re.Pattern[str]
 
 
 def _jieba_dictionary() -> dict[str, int]:
@@ -82,14 +86,21 @@ def load_idioms(path: Path = DATA / "idioms.txt") -> frozenset[str]:
         return frozenset(line.strip() for line in handle if line.strip() and not line.startswith("#"))
 
 
+# Toned pinyin vowels to plain letters (ü as v, as typed on a keyboard).
+TONELESS = str.maketrans({**{char: "a" for char in "āáǎà"}, **{char: "e" for char in "ēéěèế"},
+                          **{char: "i" for char in "īíǐì"}, **{char: "o" for char in "ōóǒò"},
+                          **{char: "u" for char in "ūúǔù"}, **{char: "v" for char in "üǖǘǚǜ"},
+                          **{char: "n" for char in "ńňǹ"}, "ḿ": "m"})
+
+
 def _readings() -> dict[str, tuple[str, ...]]:
-    from pypinyin.contrib.tone_convert import to_normal
+    """Every toneless reading of every CJK character, from pypinyin's character table."""
     from pypinyin.pinyin_dict import pinyin_dict
 
     table: dict[str, tuple[str, ...]] = {}
     for code, value in pinyin_dict.items():
         if 0x4E00 <= code <= 0x9FFF:
-            table[chr(code)] = tuple(dict.fromkeys(to_normal(item) for item in value.split(",")))
+            table[chr(code)] = tuple(dict.fromkeys(value.translate(TONELESS).split(",")))
     return table
 
 
@@ -108,8 +119,13 @@ def lexicon() -> Lexicon:
             mask = word[:place] + "?" + word[place + 1:]
             for reading in readings.get(char, ()):
                 index.setdefault((mask, reading), []).append(word)
-    return Lexicon(frequency, math.log(total), readings,
-                   {key: tuple(sorted(value)) for key, value in index.items()}, idioms)
+    stop = frozenset(word for word, count in frequency.items() if len(word) == 1 and count >= STOP_FREQUENCY)
+    # A suspect: a character with a reading, not a numeral nor a stop character, that is a token
+    # of its own (between two separators, or at an end of the joined tokens).
+    chars = sorted(char for char in readings if char not in stop and char not in NUMERALS)
+    pattern = re.compile(f"(?:(?<={SEPARATOR})|^)[{''.join(chars)}](?={SEPARATOR}|$)")
+    frozen = {key: tuple(sorted(value)) for key, value in index.items()}
+    return Lexicon(frequency, math.log(total), readings, frozen, idioms, stop, pattern)
 
 
 def detect(text: str, tokens: Tokens | None = None) -> list[Suspect]:
@@ -117,28 +133,45 @@ def detect(text: str, tokens: Tokens | None = None) -> list[Suspect]:
     lex = lexicon()
     tokens = tokens or Tokens(text)
     words = tokens.words
+    if not words:
+        return []
     ends = tokens.ends
     frequency = lex.frequency
     readings = lex.readings
     index = lex.index
+    idioms = lex.idioms
     found: list[Suspect] = []
     count = len(words)
-    for i, word in enumerate(words):
-        if len(word) != 1 or word in NUMERALS or word not in readings:
-            continue
+    # The tokens joined by SEPARATOR: a suspect is one character between two separators, found
+    # by a regex (in C) rather than by a loop over every token.
+    joined = SEPARATOR.join(words)
+    token = 0
+    position = 0
+    seen: dict[str, int] = {}
+    for match in lex.suspect_pattern.finditer(joined):
+        token += joined.count(SEPARATOR, position, match.start())
+        position = match.start()
+        i = token
+        word = words[i]
         best: Suspect | None = None
-        # Spans of whole tokens around token i, 2 to 4 characters long.
+        left = 0
         for first in range(i, max(-1, i - 4), -1):
-            if first < i and not _han(words[first]):
-                break
-            left = sum(len(words[j]) for j in range(first, i))
-            if left > 3:
-                break
+            if first < i:
+                size = len(words[first])
+                if size > 3 or not _han(words[first]):
+                    break
+                left += size
+                if left > 3:
+                    break
             length = left
             for last in range(i, min(count, i + 4)):
-                if last > i and not _han(words[last]):
-                    break
-                length += len(words[last])
+                if last > i:
+                    size = len(words[last])
+                    if size > 3 or not _han(words[last]):
+                        break
+                    length += size
+                else:
+                    length += 1
                 if length > 4:
                     break
                 if length < 2:
@@ -146,17 +179,19 @@ def detect(text: str, tokens: Tokens | None = None) -> list[Suspect]:
                 span = "".join(words[first:last + 1])
                 if span in frequency:
                     continue
-                place = left
-                mask = span[:place] + "?" + span[place + 1:]
-                for reading in readings[word]:
-                    for candidate in index.get((mask, reading), ()):
-                        if length == 4 and candidate not in lex.idioms:
-                            continue
-                        score = _score(lex, candidate, words[first:last + 1])
-                        if score >= THRESHOLD and (best is None or score > best.score):
-                            start = ends[first] - len(words[first])
-                            best = Suspect(start, ends[last], span, candidate, score)
+                mask = span[:left] + "?" + span[left + 1:]
+                for candidate in index.get((mask, readings[word][0]), ()):
+                    if length == 4 and candidate not in idioms:
+                        continue
+                    score = _score(lex, candidate, words[first:last + 1])
+                    if score >= THRESHOLD and (best is None or score > best.score):
+                        best = Suspect(ends[first] - len(words[first]), ends[last], span, candidate, score)
         if best is not None:
+            repeats = seen.get(best.wrong)
+            if repeats is None:
+                repeats = seen[best.wrong] = text.count(best.wrong)
+            if repeats > 1:
+                continue  # a form the text uses again and again is a term of its own, not a slip
             found.append(best)
     return _leftmost(found)
 

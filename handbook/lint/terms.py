@@ -20,8 +20,8 @@ from typing import Any
 import yaml
 
 from handbook import DATA
-from handbook.lint.findings import Finding
 from handbook.lint import suspect
+from handbook.lint.findings import Finding
 from handbook.lint.markdown_scan import Document
 from handbook.lint.segment import Tokens
 
@@ -54,9 +54,10 @@ YEAR_BAD = re.compile(r"[0OoО○◯零]")
 NUMBERING = re.compile(r"^[ \t]*(?:[-*+][ \t]+)?(?:#{1,6}[ \t]+)?(?P<arabic>\d{1,2})、", re.M)
 # Ordinals of every Chinese text (GB/T 15834 4.5.3.5, 4.9.3.4): 一、 not 一. ; （一） takes no mark.
 ORDINAL_DOT = re.compile(
-    r"^[ \t]*(?:[-*+>][ \t]+)?(?:#{1,6}[ \t]+)?(?P<number>[一二三四五六七八九十]{1,3})(?P<dot>[.．])(?![\d.．])", re.M)
+    r"^[ \t]*(?:[-*+>][ \t]+)?(?:#{1,6}[ \t]+)?(?P<number>[一二三四五六七八九十]{1,3})(?P<dot>[.．])(?![\d.．])",  # noqa: E501
+    re.M)
 ORDINAL_PAREN = re.compile(
-    r"^[ \t]*(?:[-*+>][ \t]+)?(?:#{1,6}[ \t]+)?(?P<paren>[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[）)])[、.．，,]",
+    r"^[ \t]*(?:[-*+>][ \t]+)?(?:#{1,6}[ \t]+)?(?P<paren>[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[）)])[、.．，,]",  # noqa: E501
     re.M)
 RANGE_PCT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(%?)[ \t]*([-~〜—–－～])[ \t]*(\d+(?:\.\d+)?)%")
 RANGE_UNIT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(万|亿)?([-~〜—–－～])(\d+(?:\.\d+)?)(万|亿)")
@@ -455,7 +456,8 @@ def _check_punctuation(prose: str, add: Any) -> None:
     for match in ORDINAL_DOT.finditer(prose):
         number = match.group("number")
         begin = match.start("number")
-        add(begin, "punct-ordinal", f"序次语“{number}{match.group('dot')}”应为“{number}、”（GB/T 15834—2011）",
+        add(begin, "punct-ordinal",
+            f"序次语“{number}{match.group('dot')}”应为“{number}、”（GB/T 15834—2011）",
             f"{number}、", (begin, match.end(), f"{number}、"))
     for match in ORDINAL_PAREN.finditer(prose):
         paren = match.group("paren")
@@ -603,7 +605,8 @@ def _carries(prose: str, start: int, end: int, following: int, next_end: int,
     if first is not None and first[0] in "“‘" and all(item[0] == first[0] for item in stack):
         return True
     last_line = prose.rfind("\n", start, end) + 1
-    return bool(LIST_ITEM.match(prose, max(start, last_line), end) or LIST_ITEM.match(prose, following, next_end))
+    return bool(LIST_ITEM.match(prose, max(start, last_line), end)
+                or LIST_ITEM.match(prose, following, next_end))
 
 
 def _apostrophe(text: str, offset: int) -> bool:
