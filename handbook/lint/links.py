@@ -254,6 +254,8 @@ def _check_link(doc: Document, site: Site, uri: str | None, url: str, offset: in
         scheme, netloc, path, _query, anchor = urlsplit(url)
     except ValueError:
         return doc.finding(offset, "link-not-found", "error", f"malformed link '{url}'", target=url)
+    # Browsers decode a percent-encoded fragment before they look for the id (#egf-%E4%B8%AD = #egf-中).
+    anchor = unquote(anchor)
     if scheme or netloc:
         return None
     if url.startswith(("/", "\\")):
@@ -286,9 +288,10 @@ def _check_link(doc: Document, site: Site, uri: str | None, url: str, offset: in
                                f"link '{url}' leaves the docs folder ({target_uri})", target=url)
         return None
     if site.i18n and target_uri.endswith(".en.md"):
-        return doc.finding(offset, "link-i18n-suffix", "error",
-                           f"link '{url}' names the English file; link to "
-                           f"'{path[: -len('.en.md')]}.md' and the i18n plugin picks the language",
+        return doc.finding(offset, "link-i18n-suffix", "warning",
+                           f"link '{url}' names the English file: it works, but it sends readers of "
+                           f"both languages to the English page; link to '{path[: -len('.en.md')]}.md' "
+                           "and the i18n plugin gives each reader their language",
                            suggestion=url.replace(".en.md", ".md", 1), target=url)
     resolved = target_uri
     if site.i18n and _locale(base) == "en" and target_uri.endswith(".md") and site.exists(_twin(target_uri)):

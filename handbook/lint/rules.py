@@ -52,9 +52,11 @@ _RULES = [
     Rule("link-i18n-ids", "links", "error", "英文页必须保留中文原页的全部标题 ID，链接才能跨语言通用。",
          "## Who does it {#who-does-it}", "## Who does it {#who}",
          rationale_en="A translation keeps every heading ID of its source so links survive translation."),
-    Rule("link-i18n-suffix", "links", "error", "不要直接链接 .en.md，写中文页文件名，i18n 插件自动选语言版本。",  # noqa: E501
+    Rule("link-i18n-suffix", "links", "warning",
+         "链接 .en.md 能打开，但会把两种语言的读者都带到英文页；写中文页文件名，i18n 插件按读者语言选择版本（写法问题，不是断链）。",  # noqa: E501
          "[Summary](index.en.md)", "[Summary](index.md)",
-         rationale_en="Link to x.md, never x.en.md; the i18n plugin picks the language version."),
+         rationale_en="A link to x.en.md works but sends readers of both languages to the English page; "
+                      "link to x.md and the i18n plugin picks each reader's language (style, not breakage)."),
     Rule("link-nav", "links", "error", "mkdocs.yml 导航中的条目必须指向存在的页面。",
          "nav: - 首页: indx.md", "nav: - 首页: index.md",
          rationale_en="Every nav entry of mkdocs.yml must point to an existing page."),
@@ -80,12 +82,18 @@ _RULES = [
     Rule("wording-confusable", "terms", "error", "易混词按词义选用（data/wording.yml）。",
          "截止目前", "截至目前", fixable=True,
          rationale_en="A commonly confused word in this context (data/wording.yml)."),
+    Rule("wording-suspect", "terms", "warning",
+         "疑似别字：分词后不成词的片段，换一个同音字就成为常用词或成语（输入法误选）。只提示，不自动修改；确实无误时可忽略或用 lint-disable。",  # noqa: E501
+         "心杆情愿；该善人居环境", "心甘情愿；改善人居环境",
+         rationale_en="A likely misspelling no list names: a segment that is no word, while one "
+                      "homophone makes it a common word or idiom (an input-method slip). A warning, never fixed."),
     Rule("wording-redundant", "terms", "error", "成分赘余：约数词和“左右”、“超过”和“以上”不并用。",
          "约200人左右", "约200人（或：200人左右）",
          rationale_en="Redundancy: 约 with 左右, 超过 with 以上."),
-    Rule("punct-halfwidth", "terms", "error", "中文行文用全角标点（GB/T 15834—2011）。",
+    Rule("punct-halfwidth", "terms", "error", "中文行文用全角标点，句中、行末和引号前都一样（GB/T 15834—2011）。",  # noqa: E501
          "各位领导,现将情况汇报如下:", "各位领导，现将情况汇报如下：", fixable=True,
-         rationale_en="Chinese prose uses full-width punctuation (GB/T 15834-2011)."),
+         rationale_en="Chinese prose uses full-width punctuation, mid-line, at a line's end and before "
+                      "a closing quote (GB/T 15834-2011)."),
     Rule("punct-quote-halfwidth", "terms", "error", "中文行文用弯引号“”，不用直引号 \"\"（GB/T 15834—2011）。",  # noqa: E501
          "\"五小\"行业", "“五小”行业",
          rationale_en="Chinese prose uses “” quotes, not straight quotes."),
@@ -98,11 +106,16 @@ _RULES = [
     Rule("number-year-zero", "terms", "error", "汉字数字年份中的零写作“〇”（GB/T 15835—2011）。",
          "二0一一年", "二〇一一年", fixable=True,
          rationale_en="In years written with Chinese numerals, zero is 〇 (GB/T 15835-2011)."),
-    Rule("numbering-order", "terms", "error", "层次序数依次为 一、（一）1.（1）（GB/T 9704—2012），不写 1、 或 （一）、。",  # noqa: E501
+    Rule("numbering-order", "terms", "error",
+         "公文层次序数依次为 一、（一）1.（1）（GB/T 9704—2012），不写 1、；只检查模板、报告写作、常用语页面和 template/phrase 代码块（data/wording.yml official_numbering）。",  # noqa: E501
          "1、建立台账", "1.建立台账", fixable=True,
-         rationale_en="Heading numbers are 一、（一）1.（1） (GB/T 9704-2012); not 1、 or （一）、."),
-    Rule("number-range", "terms", "error", "数值范围用浪纹线“～”，百分数和万、亿前后都写（GB/T 15834、15835）。",  # noqa: E501
-         "15-30%", "15%～30%", fixable=True,
+         rationale_en="Official-document numbering is 一、（一）1.（1） (GB/T 9704-2012), not 1、; checked on "
+                      "templates, report writing and phrase pages and in template/phrase fences."),
+    Rule("punct-ordinal", "terms", "error", "汉字序次语后用顿号（一、），带括号的序次语后不再加标点（GB/T 15834—2011）。",  # noqa: E501
+         "一.工作开展情况；（一）、加强领导", "一、工作开展情况；（一）加强领导", fixable=True,
+         rationale_en="A Chinese ordinal takes 、 (一、), a bracketed one takes no mark ((一)) (GB/T 15834-2011)."),
+    Rule("number-range", "terms", "error", "数值范围用浪纹线“～”，不用连字符；百分数和万、亿前后都写（GB/T 15834、15835）。",  # noqa: E501
+         "15-30%；3-5名", "15%～30%；3～5名", fixable=True,
          rationale_en="Ranges use ～ and repeat % (and 万/亿) on both numbers."),
     Rule("date-zero-pad", "terms", "error", "汉字日期中的月、日不补零（GB/T 15835—2011）。",
          "2025年03月01日", "2025年3月1日", fixable=True,

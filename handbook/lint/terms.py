@@ -50,14 +50,15 @@ HALF_QUOTE = re.compile(rf"(?<=[{CJK}])\"|\"(?=[{CJK}])")
 ELLIPSIS = re.compile(rf"(?<![…【])…(?![…】])|…{{3,}}|(?<=[{CJK}，。、；：！？”’])\.{{3,}}|。{{3,}}")
 YEAR_DIGITS = frozenset("〇一二三四五六七八九零0OoО○◯")
 YEAR_BAD = re.compile(r"[0OoО○◯零]")
+# Line starts: a masked line (a fence's opening line, say) ends in NUL instead of a newline.
 # The official-document hierarchy 一、（一）1.（1）(GB/T 9704): "1、" where "1." is meant.
-NUMBERING = re.compile(r"^[ \t]*(?:[-*+][ \t]+)?(?:#{1,6}[ \t]+)?(?P<arabic>\d{1,2})、", re.M)
+NUMBERING = re.compile(r"(?:^|(?<=\x00))[ \t]*(?:[-*+][ \t]+)?(?:#{1,6}[ \t]+)?(?P<arabic>\d{1,2})、", re.M)
 # Ordinals of every Chinese text (GB/T 15834 4.5.3.5, 4.9.3.4): 一、 not 一. ; （一） takes no mark.
 ORDINAL_DOT = re.compile(
-    r"^[ \t]*(?:[-*+>][ \t]+)?(?:#{1,6}[ \t]+)?(?P<number>[一二三四五六七八九十]{1,3})(?P<dot>[.．])(?![\d.．])",  # noqa: E501
+    r"(?:^|(?<=\x00))[ \t]*(?:[-*+>][ \t]+)?(?:#{1,6}[ \t]+)?(?P<number>[一二三四五六七八九十]{1,3})(?P<dot>[.．])(?![\d.．])",  # noqa: E501
     re.M)
 ORDINAL_PAREN = re.compile(
-    r"^[ \t]*(?:[-*+>][ \t]+)?(?:#{1,6}[ \t]+)?(?P<paren>[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[）)])[、.．，,]",  # noqa: E501
+    r"(?:^|(?<=\x00))[ \t]*(?:[-*+>][ \t]+)?(?:#{1,6}[ \t]+)?(?P<paren>[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[）)])[、.．，,]",  # noqa: E501
     re.M)
 RANGE_PCT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(%?)[ \t]*([-~〜—–－～])[ \t]*(\d+(?:\.\d+)?)%")
 RANGE_UNIT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(万|亿)?([-~〜—–－～])(\d+(?:\.\d+)?)(万|亿)")
@@ -408,9 +409,9 @@ def _findings(doc: Document, *, official_numbering: bool, detector: bool) -> lis
 
     if doc.locale == "en":
         _check_english(doc, add)
-        return _ordered(hits)
+        return _ordered(hits, doc.text)
     if not chinese:
-        return _ordered(hits)
+        return _ordered(hits, doc.text)
     if detector:
         if tokens is None:
             tokens = Tokens(prose)
@@ -424,11 +425,28 @@ def _findings(doc: Document, *, official_numbering: bool, detector: bool) -> lis
     _check_punctuation(prose, add)
     _check_numbers(doc, add, official_numbering)
     _check_pairs(doc, add)
-    return _ordered(hits)
+    return _ordered(hits, doc.text)
 
 
-def _ordered(hits: list[TextFinding]) -> list[TextFinding]:
-    return sorted(hits, key=lambda hit: (hit.offset, hit.rule))
+def _ordered(hits: list[TextFinding], text: str) -> list[TextFinding]:
+    """The findings by offset, without those inside a URL (a web address written with Chinese
+    characters in its path, as in https://zh.wikipedia.org/wiki/截止日期, is no prose)."""
+    kept = [hit for hit in hits if "://" not in text or not _in_url(text, hit.offset)]
+    return sorted(kept, key=lambda hit: (hit.offset, hit.rule))
+
+
+URL_STOP = re.compile(r"[\s，。；：！？、（）“”‘’《》【】<>\"'\[\]()]")
+
+
+def _in_url(text: str, offset: int) -> bool:
+    """Whether `offset` lies in a web address: going back from it, "://" (or "www.") comes
+    before any white space, bracket, quote or Chinese punctuation mark."""
+    window = text[max(0, offset - 300):offset]
+    last = None
+    for last in URL_STOP.finditer(window):
+        pass
+    word = window[last.end():] if last else window
+    return "://" in word or word.startswith("www.")
 
 
 def _check_punctuation(prose: str, add: Any) -> None:
