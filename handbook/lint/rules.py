@@ -86,7 +86,8 @@ _RULES = [
          "疑似别字：分词后不成词的片段，换一个同音字就成为常用词或成语（输入法误选）。只提示，不自动修改；确实无误时可忽略或用 lint-disable。",  # noqa: E501
          "心杆情愿；该善人居环境", "心甘情愿；改善人居环境",
          rationale_en="A likely misspelling no list names: a segment that is no word, while one "
-                      "homophone makes it a common word or idiom (an input-method slip). A warning, never fixed."),
+                      "homophone makes it a common word or idiom (an input-method slip). "
+                      "A warning, never fixed."),
     Rule("wording-redundant", "terms", "error", "成分赘余：约数词和“左右”、“超过”和“以上”不并用。",
          "约200人左右", "约200人（或：200人左右）",
          rationale_en="Redundancy: 约 with 左右, 超过 with 以上."),
@@ -109,11 +110,13 @@ _RULES = [
     Rule("numbering-order", "terms", "error",
          "公文层次序数依次为 一、（一）1.（1）（GB/T 9704—2012），不写 1、；只检查模板、报告写作、常用语页面和 template/phrase 代码块（data/wording.yml official_numbering）。",  # noqa: E501
          "1、建立台账", "1.建立台账", fixable=True,
-         rationale_en="Official-document numbering is 一、（一）1.（1） (GB/T 9704-2012), not 1、; checked on "
+         rationale_en="Official-document numbering is 一、（一）1.（1） (GB/T 9704-2012), not 1、; "
+                      "checked on "
                       "templates, report writing and phrase pages and in template/phrase fences."),
     Rule("punct-ordinal", "terms", "error", "汉字序次语后用顿号（一、），带括号的序次语后不再加标点（GB/T 15834—2011）。",  # noqa: E501
          "一.工作开展情况；（一）、加强领导", "一、工作开展情况；（一）加强领导", fixable=True,
-         rationale_en="A Chinese ordinal takes 、 (一、), a bracketed one takes no mark ((一)) (GB/T 15834-2011)."),
+         rationale_en="A Chinese ordinal takes 、 (一、), a bracketed one takes no mark ((一)) "
+                      "(GB/T 15834-2011)."),
     Rule("number-range", "terms", "error", "数值范围用浪纹线“～”，不用连字符；百分数和万、亿前后都写（GB/T 15834、15835）。",  # noqa: E501
          "15-30%；3-5名", "15%～30%；3～5名", fixable=True,
          rationale_en="Ranges use ～ and repeat % (and 万/亿) on both numbers."),

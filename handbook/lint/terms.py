@@ -442,10 +442,8 @@ def _in_url(text: str, offset: int) -> bool:
     """Whether `offset` lies in a web address: going back from it, "://" (or "www.") comes
     before any white space, bracket, quote or Chinese punctuation mark."""
     window = text[max(0, offset - 300):offset]
-    last = None
-    for last in URL_STOP.finditer(window):
-        pass
-    word = window[last.end():] if last else window
+    stops = [match.end() for match in URL_STOP.finditer(window)]
+    word = window[stops[-1]:] if stops else window
     return "://" in word or word.startswith("www.")
 
 
