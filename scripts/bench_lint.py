@@ -7,7 +7,13 @@ internal links and anchors) into a temporary folder and prints, in one run: the 
 corpus, their ratio, the wording linter's throughput on one core, autocorrect-py's own lint
 throughput on the same corpus, and the time of a `--changed`-style run on a few files.
 
-    python scripts/bench_lint.py [--pages 3000] [--keep] [--skip-build]
+Then the wording linter on text nobody here wrote: findings per MB and rule on the edited law
+texts of ../shared/corpora/official-edited (where almost every finding is false, except the
+kinds its README names), the slips of the source reports it flags, the misspelling detector's
+recall and false alarms on its development set (scripts/wording_devset.py) and the share of
+the public misspelling lists it flags.
+
+    python scripts/bench_lint.py [--pages 3000] [--keep] [--skip-build] [--wording-only]
 """
 
 from __future__ import annotations
@@ -29,6 +35,17 @@ from handbook.data import tags, topics  # noqa: E402
 from handbook.lint import terms  # noqa: E402
 from handbook.lint.markdown_scan import read_document  # noqa: E402
 from handbook.sources import load_reports  # noqa: E402
+
+sys.path.insert(0, str(ROOT / "scripts"))
+import wording_devset  # noqa: E402
+
+CORPUS = ROOT.parent / "shared" / "corpora" / "official-edited"
+# Kinds of finding that are real on the edited corpus (its README): half-width punctuation of the
+# Markdown edition, older variant word forms, ○ as zero, and the numbering of the edition.
+EXPECTED_ON_CORPUS = {"punct-halfwidth", "wording-variant", "number-year-zero", "numbering-order"}
+# Slips of the source reports named in issue 11, with what each should become.
+REPORT_SLIPS = [("全天侯", "全天候"), ("即是", "既是"), ("40与人", "余"), ("二00八", "二〇〇八年"),
+                ("截止目前", "截至目前"), ("平果梨", "苹果梨")]
 
 SECTIONS = [("summary", "做法概要", "Summary"), ("who", "谁来做", "Who"), ("steps", "怎么做", "Steps"),
             ("results", "成效", "Results"), ("pitfalls", "注意事项", "Pitfalls")]
@@ -113,7 +130,20 @@ def main() -> int:
     parser.add_argument("--pages", type=int, default=3000)
     parser.add_argument("--keep", action="store_true", help="keep the corpus folder")
     parser.add_argument("--skip-build", action="store_true", help="do not run mkdocs build")
+    parser.add_argument("--wording-only", action="store_true",
+                        help="only the wording figures on real text (no synthetic corpus, no build)")
     args = parser.parse_args()
+    if args.wording_only:
+        wording_on_real_text()
+        return 0
+    try:
+        lint_and_build(args)
+    finally:
+        wording_on_real_text()
+    return 0
+
+
+def lint_and_build(args: argparse.Namespace) -> None:
     target = Path(tempfile.mkdtemp(prefix="bench-lint-"))
     try:
         files = generate(target, args.pages)
@@ -134,13 +164,7 @@ def main() -> int:
             print(f"ratio lint/build:       {lint_time / build_time:8.3f} (target <= 0.050)")
         texts = [(p, p.read_text(encoding="utf-8")) for p in files]
         nbytes = sum(len(t.encode()) for _p, t in texts)
-        terms.wording()
-        start = time.perf_counter()
-        for path, text in texts:
-            terms.check(read_document(path, text=text))
-        wording_time = time.perf_counter() - start
-        print(f"wording linter:         {nbytes / 1e6 / wording_time:8.2f} MB/s on one core "
-              f"(scan + terms, {nbytes / 1e6:.1f} MB in {wording_time:.2f} s; target >= 5)")
+        wording_speed(texts)
         try:
             import autocorrect_py
 
@@ -160,7 +184,74 @@ def main() -> int:
             print(f"kept {target}")
         else:
             shutil.rmtree(target, ignore_errors=True)
-    return 0
+
+
+def wording_speed(texts: list[tuple[Path, str]]) -> None:
+    """Throughput of scan + terms on one core, in CPU time of this process (the machine may be
+    shared), beside that of the segmenter alone on the same pages for scale."""
+    from handbook.lint import segment, suspect
+
+    nbytes = sum(len(t.encode()) for _p, t in texts)
+    terms.wording().prepare()
+    start = time.process_time()
+    segment.segmenter()
+    suspect.lexicon()
+    load = time.process_time() - start
+    start = time.process_time()
+    for path, text in texts:
+        terms.check(read_document(path, text=text))
+    cpu = time.process_time() - start
+    start = time.process_time()
+    for _path, text in texts:
+        segment.cut(text)
+    cut = time.process_time() - start
+    print(f"wording linter:         {nbytes / 1e6 / cpu:8.2f} MB/s on one core, detector on "
+          f"(scan + terms, {nbytes / 1e6:.1f} MB in {cpu:.2f} s CPU; target >= 5); "
+          f"segmentation alone {nbytes / 1e6 / cut:.2f} MB/s; loading lexicon and segmenter {load:.2f} s")
+
+
+def wording_on_real_text() -> None:
+    import collections
+
+    if CORPUS.is_dir():
+        files = sorted(p for p in CORPUS.glob("*.md") if p.name != "_index.md")
+        texts = [(p, p.read_text(encoding="utf-8")) for p in files]
+        megabytes = sum(len(t.encode()) for _p, t in texts) / 1e6
+        wording_speed(texts)
+        counts: collections.Counter[str] = collections.Counter()
+        for path, text in texts:
+            counts.update(f.rule for f in terms.check(read_document(path, text=text)))
+        print(f"edited law texts ({len(files)} files, {megabytes:.2f} MB), findings per MB:")
+        for rule, count in counts.most_common():
+            mark = "" if rule in EXPECTED_ON_CORPUS else "   <- counts against the goal"
+            print(f"  {rule:26} {count:5} {count / megabytes:7.2f}/MB{mark}")
+        others = sum(count for rule, count in counts.items() if rule not in EXPECTED_ON_CORPUS)
+        print(f"  rules other than {', '.join(sorted(EXPECTED_ON_CORPUS))}: {others / megabytes:.2f}/MB "
+              "(target <= 5)")
+    else:
+        print(f"edited law texts: {CORPUS} not found, skipped")
+    reports = sorted((ROOT.parent / "shared" / "sources").glob("*.txt"))
+    if reports:
+        text = "".join(path.read_text(encoding="utf-8") for path in reports)
+        hits = terms.lint_text(text)
+        flagged = []
+        for wrong, right in REPORT_SLIPS:
+            at = text.find(wrong)
+            covered = [hit for hit in hits if hit.offset < at + len(wrong) and at < hit.offset + hit.length]
+            if at != -1 and any(right in (hit.suggestion or "") for hit in covered):
+                flagged.append(wrong)
+        print(f"source reports: {len(flagged)} of {len(REPORT_SLIPS)} named slips flagged on the spot "
+              f"({'、'.join(flagged)}; target >= 5)")
+    cases = wording_devset.generate(600, seed=2)
+    result = wording_devset.score(cases)
+    print(f"detector, development set of {result['cases']} corrupted real sentences: "
+          f"{result['flagged']:.1%} flagged on the spot (target >= 70%), {result['corrected']:.1%} with the "
+          f"right suggestion (>= 60%), {result['false_alarms']:.1%} false alarms on the same sentences "
+          "written correctly (<= 2%)")
+    flagged_lists, total, missed = wording_devset.public_lists()
+    print(f"public lists of frequent misspellings: {flagged_lists}/{total} flagged "
+          f"({flagged_lists / max(1, total):.1%}; target >= 80%)"
+          + (f"; missed {'、'.join(missed)}" if missed else ""))
 
 
 if __name__ == "__main__":

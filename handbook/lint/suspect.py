@@ -40,6 +40,7 @@ MIN_FREQUENCY = 200
 IDIOM_FREQUENCY = 50
 THRESHOLD = 8.5
 STOP_FREQUENCY = 40000
+SURE = 10.5  # a score reported even when the form recurs in the text
 NUMERALS = frozenset("〇零一二三四五六七八九十百千万亿两")
 HAN = re.compile(r"[\u4e00-\u9fff]+")
 SEPARATOR = "\x01"
@@ -64,6 +65,7 @@ class Lexicon:
     idioms: frozenset[str]
     stop: frozenset[str]  # the most frequent characters, function words mostly: never suspects
     suspect_pattern: re.Pattern[str]
+    quiet_before: frozenset[str]  # a span followed by one of these words is a name (data/wording.yml)
 
 
 def _jieba_dictionary() -> dict[str, int]:
@@ -125,7 +127,13 @@ def lexicon() -> Lexicon:
     chars = sorted(char for char in readings if char not in stop and char not in NUMERALS)
     pattern = re.compile(f"(?:(?<={SEPARATOR})|^)[{''.join(chars)}](?={SEPARATOR}|$)")
     frozen = {key: tuple(sorted(value)) for key, value in index.items()}
-    return Lexicon(frequency, math.log(total), readings, frozen, idioms, stop, pattern)
+    return Lexicon(frequency, math.log(total), readings, frozen, idioms, stop, pattern, _quiet_before())
+
+
+def _quiet_before() -> frozenset[str]:
+    from handbook.lint.terms import load_wording_data
+
+    return frozenset(load_wording_data().get("suspect_quiet_before") or ())
 
 
 def detect(text: str, tokens: Tokens | None = None) -> list[Suspect]:
@@ -140,6 +148,8 @@ def detect(text: str, tokens: Tokens | None = None) -> list[Suspect]:
     readings = lex.readings
     index = lex.index
     idioms = lex.idioms
+    quiet = lex.quiet_before
+    after = ""
     found: list[Suspect] = []
     count = len(words)
     # The tokens joined by SEPARATOR: a suspect is one character between two separators, found
@@ -186,12 +196,15 @@ def detect(text: str, tokens: Tokens | None = None) -> list[Suspect]:
                     score = _score(lex, candidate, words[first:last + 1])
                     if score >= THRESHOLD and (best is None or score > best.score):
                         best = Suspect(ends[first] - len(words[first]), ends[last], span, candidate, score)
+                        after = words[last + 1] if last + 1 < count else ""
         if best is not None:
+            if after in quiet:
+                continue  # 琯头社区, 乌屿菜市场: a name before a place word
             repeats = seen.get(best.wrong)
             if repeats is None:
                 repeats = seen[best.wrong] = text.count(best.wrong)
-            if repeats > 1:
-                continue  # a form the text uses again and again is a term of its own, not a slip
+            if repeats > 1 and best.score < SURE:
+                continue  # a form the text uses again is likely a term of its own, not a slip
             found.append(best)
     return _leftmost(found)
 

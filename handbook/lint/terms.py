@@ -68,9 +68,11 @@ RANGE_HYPHEN = re.compile(
     r"(?=[个名人次家处户条项所天年月日周岁时分秒元角万亿千百米里克吨亩倍层栋座辆台件份本页期批组类种篇届级位只头棵株间套张册])")
 RANGE_TILDE = re.compile(r"(?<=\d)[~〜](?=\d)")
 DATE_PAD = re.compile(r"(?<=\d年)0(?=[1-9]月)|(?<=\d月)0(?=[1-9][日号])")
+# 约 or 超过 and 左右 or 以上 around one quantity; a conjunction or 的 between them means two
+# quantities (不超过一万元的罚款或者五日以上拘留), which is no redundancy.
 REDUNDANT = re.compile(
-    r"(?:大约|约)[^，。；！？、\n\x00]{0,8}?[\d一二三四五六七八九十百千万两几][^，。；！？、\n\x00]{0,6}?左右"
-    r"|超过[^，。；！？、\n\x00]{0,8}?[\d一二三四五六七八九十百千万两几][^，。；！？、\n\x00]{0,6}?以上")
+    r"(?:大约|约)[^，。；！？、\n\x00的或和与及]{0,8}?[\d一二三四五六七八九十百千万两几][^，。；！？、\n\x00的或和与及]{0,6}?左右"  # noqa: E501
+    r"|超过[^，。；！？、\n\x00的或和与及]{0,8}?[\d一二三四五六七八九十百千万两几][^，。；！？、\n\x00的或和与及]{0,6}?以上")  # noqa: E501
 PAIRS = {"“": "”", "《": "》", "（": "）", "【": "】", "‘": "’"}
 CLOSERS = {value: key for key, value in PAIRS.items()}
 PAIR_CHARS = re.compile("[“”《》（）【】‘’]")
