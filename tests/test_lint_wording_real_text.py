@@ -75,9 +75,13 @@ def test_detector_is_quiet_on_correct_text(sentence: str) -> None:
     assert [hit for hit in terms.lint_text(sentence) if hit.rule == "wording-suspect"] == []
 
 
-def test_detector_ignores_a_form_the_text_repeats() -> None:
-    # A term of the text (as 衔级 in a law on diplomatic ranks) recurs; a slip does not.
-    assert [h for h in terms.lint_text("坚驰原则。坚驰到底。") if h.rule == "wording-suspect"] == []
+def test_detector_ignores_a_form_the_text_repeats_unless_it_is_sure() -> None:
+    # A term of the text (as 衔级 in a law on diplomatic ranks) recurs; a slip rarely does.
+    once = "请提供检验鸡录。"
+    assert [h.suggestion for h in terms.lint_text(once) if h.rule == "wording-suspect"] == ["记录"]
+    assert [h for h in terms.lint_text(once + once) if h.rule == "wording-suspect"] == []
+    sure = "我们要坚驰下去。"  # far likelier as 坚持: reported every time
+    assert [h.suggestion for h in terms.lint_text(sure + sure) if h.rule == "wording-suspect"] == ["坚持"] * 2
 
 
 def test_multi_paragraph_quotation_and_quotes_over_list_items(tmp_path: Path) -> None:

@@ -123,9 +123,9 @@ def lexicon() -> Lexicon:
                 index.setdefault((mask, reading), []).append(word)
     stop = frozenset(word for word, count in frequency.items() if len(word) == 1 and count >= STOP_FREQUENCY)
     # A suspect: a character with a reading, not a numeral nor a stop character, that is a token
-    # of its own (between two separators, or at an end of the joined tokens).
+    # of its own (between two separators; the joined tokens start and end with one).
     chars = sorted(char for char in readings if char not in stop and char not in NUMERALS)
-    pattern = re.compile(f"(?:(?<={SEPARATOR})|^)[{''.join(chars)}](?={SEPARATOR}|$)")
+    pattern = re.compile(f"{SEPARATOR}[{''.join(chars)}](?={SEPARATOR})")
     frozen = {key: tuple(sorted(value)) for key, value in index.items()}
     return Lexicon(frequency, math.log(total), readings, frozen, idioms, stop, pattern, _quiet_before())
 
@@ -154,13 +154,13 @@ def detect(text: str, tokens: Tokens | None = None) -> list[Suspect]:
     count = len(words)
     # The tokens joined by SEPARATOR: a suspect is one character between two separators, found
     # by a regex (in C) rather than by a loop over every token.
-    joined = SEPARATOR.join(words)
-    token = 0
+    joined = SEPARATOR + SEPARATOR.join(words) + SEPARATOR
+    token = -1
     position = 0
     seen: dict[str, int] = {}
     for match in lex.suspect_pattern.finditer(joined):
-        token += joined.count(SEPARATOR, position, match.start())
-        position = match.start()
+        token += joined.count(SEPARATOR, position, match.start() + 1)
+        position = match.start() + 1
         i = token
         word = words[i]
         best: Suspect | None = None

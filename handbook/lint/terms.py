@@ -48,8 +48,9 @@ HALF_QUOTE = re.compile(rf"(?<=[{CJK}])\"|\"(?=[{CJK}])")
 # `…` alone, three or more of them, `...` after Chinese text, or `。。。`; 【…】 is the placeholder
 # notation of the templates (CONTRIBUTING §4), not an ellipsis.
 ELLIPSIS = re.compile(rf"(?<![…【])…(?![…】])|…{{3,}}|(?<=[{CJK}，。、；：！？”’])\.{{3,}}|。{{3,}}")
-YEAR_DIGITS = frozenset("〇一二三四五六七八九零0OoО○◯")
 YEAR_BAD = re.compile(r"[0OoО○◯零]")
+# Four year digits (Chinese, Arabic or a look-alike zero) before 年, not preceded by a fifth.
+YEAR = re.compile(r"(?<![〇一二三四五六七八九零0OoО○◯])[〇一二三四五六七八九零0OoО○◯]{4}(?=年)")
 # Line starts: a masked line (a fence's opening line, say) ends in NUL instead of a newline.
 # The official-document hierarchy 一、（一）1.（1）(GB/T 9704): "1、" where "1." is meant.
 NUMBERING = re.compile(r"(?:^|(?<=\x00))[ \t]*(?:[-*+][ \t]+)?(?:#{1,6}[ \t]+)?(?P<arabic>\d{1,2})、", re.M)
@@ -487,17 +488,14 @@ def _check_punctuation(prose: str, add: Any) -> None:
 
 def _check_numbers(doc: Document, add: Any, official_numbering: bool) -> None:
     prose = doc.prose
-    position = prose.find("年", 4)
-    while position != -1:
-        start = position - 4
-        year = prose[start:position]
-        if (all(char in YEAR_DIGITS for char in year) and (start == 0 or prose[start - 1] not in YEAR_DIGITS)
-                and YEAR_BAD.search(year) and re.search("[一二三四五六七八九]", year)
+    for match in YEAR.finditer(prose):
+        year = match.group(0)
+        start, position = match.start(), match.end()
+        if (YEAR_BAD.search(year) and re.search("[一二三四五六七八九]", year)
                 and not _quoted(prose, start, position + 1)):
             fixed = YEAR_BAD.sub("〇", year)
             add(start, "number-year-zero", f"汉字数字年份“{year}年”中的零应写作“〇”", fixed + "年",
                 (start, position, fixed))
-        position = prose.find("年", position + 1)
     for match in NUMBERING.finditer(prose):
         if not (official_numbering or doc.in_prose_fence(match.start())):
             continue
