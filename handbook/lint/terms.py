@@ -402,19 +402,22 @@ def _findings(doc: Document, *, official_numbering: bool, detector: bool) -> lis
             message += f"（{entry.source}）"
         add(start, rule_id, message, entry.right,
             (start, end, entry.right) if entry.fixable and entry.right else None, length=end - start)
+    if doc.locale == "en":
+        _check_english(doc, add)
+        return _ordered(hits, doc.text)
+    if not chinese:
+        return _ordered(hits, doc.text)
+    # Patterns are Chinese grammar (既……又……, 截至 + a date, 40余人): Chinese pages only.
     for pattern in engine.patterns:
         for match in pattern.regex.finditer(prose):
+            if _quoted(prose, match.start(), match.end()):
+                continue
             replacement = match.expand(pattern.replace) if pattern.replace else None
             add(match.start(), KIND_RULES.get(pattern.kind, "wording-confusable"),
                 f"“{match.group(0)}”：{pattern.note}（{pattern.source}）", replacement,
                 (match.start(), match.end(), replacement) if replacement else None,
                 length=match.end() - match.start())
 
-    if doc.locale == "en":
-        _check_english(doc, add)
-        return _ordered(hits, doc.text)
-    if not chinese:
-        return _ordered(hits, doc.text)
     if detector:
         if tokens is None:
             tokens = Tokens(prose)
