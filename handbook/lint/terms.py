@@ -337,13 +337,12 @@ class TextFinding:
     fix: tuple[int, int, str] | None = None
 
 
-def lint_text(text: str, *, locale: str = "zh", page_type: str | None = None,
-              official_numbering: bool = True, detector: bool = True) -> list[TextFinding]:
+def lint_text(text: str, *, locale: str = "zh", official_numbering: bool = True,
+              detector: bool = True) -> list[TextFinding]:
     """The wording findings of a plain text (no Markdown: every character is prose), in order
     of offset. The same rules, data and algorithm as `check`, which runs them on a page's prose;
     this is the entry point that other front ends (the browser checker) must agree with."""
-    doc = Document(path=Path("text.md"), text=text, prose=text, nocode=text, locale=locale,
-                   meta={"type": page_type} if page_type else None, display="text")
+    doc = Document(path=Path("text.md"), text=text, prose=text, nocode=text, locale=locale, display="text")
     doc.line_starts = [0]
     return _findings(doc, official_numbering=official_numbering, detector=detector)
 
