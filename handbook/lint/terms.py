@@ -572,8 +572,8 @@ def _check_pairs(doc: Document, add: Any) -> None:
     for number, separator in enumerate(separators):
         end = separator.start() if separator else len(prose)
         continued = False
-        first = _first_mark(prose, position, end)
-        if stack and first is not None and first[0] in "“‘" and any(item[0] == first[0] for item in stack):
+        first = _first_mark(prose, position, end) if stack else None
+        if first is not None and first[0] in "“‘" and any(item[0] == first[0] for item in stack):
             continued = True  # this paragraph's opening quote continues the carried quotation
         for match in PAIR_CHARS.finditer(prose, position, end):
             char = match.group(0)
