@@ -295,8 +295,12 @@ def _warm_up(local: list[str]) -> None:
     """Load the rules and data before forking, so that every worker has them."""
     try:
         if "terms" in local:
+            from handbook.lint import segment, suspect
+
             terms_mod.wording().prepare()
             terms_mod._english_renderings()
+            segment.segmenter()
+            suspect.lexicon()
         if "meta" in local:
             from handbook.data import source_reports, tags, topics
 
