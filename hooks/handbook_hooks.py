@@ -11,6 +11,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 from handbook import DATA, describe, head, jieba_dict, notfound, offline, search_scope
+from handbook.check import bundle as check_bundle
+from handbook.check import page as check_page
 from handbook.data import DataError, glossary, reload_data, tags, topic_map, topics
 from handbook.docx_export import export_page
 from handbook.frontmatter import FrontMatterError
@@ -102,6 +104,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> 
     except FrontMatterError as error:
         # The template library reads the front matter of every template page.
         raise PluginError(str(error)) from None
+    if check_page.is_check_page(page.file.src_uri):
+        page.meta["template"] = check_page.TEMPLATE
     if page.meta.get("type") == "template":
         # Word and plain-text files of the template beside the page, linked under its text.
         markdown = export_page(markdown, page, locale)
@@ -133,6 +137,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     counts = split_index(root, prefixes, _fallback_urls)
     log.info("search index split per language: %s", counts)
     search_scope.write_stem_worker(root)
+    check_bundle.write_assets(root)
     if offline.enabled(config):
         offline.write_shim(root)
         offline.inline_indexes(root, prefixes)
@@ -150,6 +155,10 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav):
         if link.startswith("/") and not link.startswith("//"):
             # Site-root relative: the theme's `url` filter turns it into a page-relative link.
             alternate["link"] = link.lstrip("/") or "."
+    if check_page.is_check_page(page.file.src_uri):
+        # After the page's HTML was sanitised: the checker's controls come from the theme.
+        tool = check_page.render_tool(config.theme.get_env(), _locale(page))
+        page.content = check_page.insert_tool(page.content or "", tool)
     return context
 
 

@@ -14,6 +14,8 @@ from pathlib import Path
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # An encrypted .docx is an OLE file holding these streams (MS-OFFCRYPTO), named in UTF-16.
 ENCRYPTED_MARKS = ("EncryptionInfo".encode("utf-16-le"), "EncryptedPackage".encode("utf-16-le"))
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+TEXT_TAGS = tuple(W + name for name in ("t", "tab", "ptab", "br", "cr", "noBreakHyphen"))
 
 
 class ReportError(ValueError):
@@ -49,15 +51,37 @@ def docx_text(raw: bytes, path: Path) -> str:
 
     from docx import Document
     from docx.opc.exceptions import PackageNotFoundError
-    from docx.oxml.ns import qn
 
     try:
         document = Document(io.BytesIO(raw))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as error:
         raise ReportError(f"{path}: not a readable .docx file ({error})") from None
-    paragraphs = []
-    from docx.text.paragraph import Paragraph
+    return "\n".join(paragraph_texts(document.element))
 
-    for element in document.element.body.iter(qn("w:p")):
-        paragraphs.append(Paragraph(element, document).text)
-    return "\n".join(paragraphs)
+
+def paragraph_texts(root) -> list[str]:
+    """The text of every w:p under `root` in document order; a paragraph nested in a text box is
+    its own paragraph, after the one that holds it (handbook/check/js/docx.js reads the same)."""
+    texts = []
+    for paragraph in root.iter(W + "p"):
+        parts = []
+        for element in paragraph.iter(*TEXT_TAGS):
+            owner = element.getparent()
+            while owner is not None and owner.tag != W + "p":
+                owner = owner.getparent()
+            if owner is not paragraph:
+                continue
+            tag = element.tag[len(W):]
+            if tag == "t":
+                parts.append(element.text or "")
+            elif tag in ("tab", "ptab"):
+                parts.append("\t")
+            elif tag == "br":
+                if element.get(W + "type") in (None, "textWrapping"):
+                    parts.append("\n")
+            elif tag == "cr":
+                parts.append("\n")
+            else:  # noBreakHyphen
+                parts.append("-")
+        texts.append("".join(parts))
+    return texts
