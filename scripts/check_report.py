@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from handbook.check.plain import check_text  # noqa: E402
+from handbook.check.plain import as_dict, check_text, position  # noqa: E402
 from handbook.check.reports import ReportError, read_report  # noqa: E402
 
 
@@ -41,15 +41,16 @@ def main(argv: list[str] | None = None) -> int:
             print(error, file=sys.stderr)
             status = 2
             continue
-        findings = check_text(text, path.as_posix())
+        findings = check_text(text)
         if findings and status == 0:
             status = 1
         if args.format == "json":
-            results[path.as_posix()] = {"text": text, "findings": [f.as_dict() for f in findings]}
+            results[path.as_posix()] = {"text": text, "findings": [as_dict(text, f) for f in findings]}
         else:
             for f in findings:
+                line, column = position(text, f.offset)
                 suggestion = f" → {f.suggestion}" if f.suggestion else ""
-                print(f"{path.as_posix()}:{f.line}:{f.column}: {f.rule} {f.message}{suggestion}")
+                print(f"{path.as_posix()}:{line}:{column}: {f.severity} {f.rule} {f.message}{suggestion}")
     if args.format == "json":
         print(json.dumps(results, ensure_ascii=False, indent=1))
     return status

@@ -19,9 +19,10 @@ from handbook.lint import terms
 from handbook.lint.rules import RULES
 
 # The linter's module-level patterns the engine uses, by name (a rename in terms.py fails here).
-PATTERNS = ("HALF_PUNCT", "HALF_PAREN", "HALF_QUOTE", "ELLIPSIS", "YEAR_BAD", "NUMBERING", "RANGE_PCT",
-            "RANGE_UNIT", "RANGE_TILDE", "DATE_PAD", "REDUNDANT", "PAIR_CHARS", "PARAGRAPH")
-CONSTANTS = ("CJK", "HALFWIDTH", "YEAR_DIGITS", "PAIRS", "KIND_RULES")
+PATTERNS = ("HALF_PUNCT", "HALF_PUNCT_END", "HALF_PAREN", "HALF_QUOTE", "ELLIPSIS", "YEAR_BAD",
+            "NUMBERING", "ORDINAL_DOT", "ORDINAL_PAREN", "RANGE_PCT", "RANGE_UNIT", "RANGE_HYPHEN",
+            "RANGE_TILDE", "DATE_PAD", "REDUNDANT", "PAIR_CHARS", "PARAGRAPH", "LIST_ITEM", "LEADING")
+CONSTANTS = ("CJK", "HALFWIDTH", "HALFWIDTH_END", "YEAR_DIGITS", "PAIRS", "KIND_RULES")
 GLOBAL = "HANDBOOK_CHECK_RULES"
 
 
@@ -75,3 +76,39 @@ def rules_script(data: dict[str, Any] | None = None) -> str:
     # "</" never occurs inside a script file's string, but U+2028/9 did break old parsers.
     payload = payload.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
     return f"self.{GLOBAL}={payload};\n"
+
+
+LEXICON_GLOBAL = "HANDBOOK_CHECK_LEXICON"
+
+
+def lexicon_data() -> dict[str, Any]:
+    """What word segmentation and the misspelling detector need: jieba's dictionary (word and
+    frequency), the glossary's terms as the segmenter adds them, the readings of every Han
+    character and the idioms; the browser builds its indexes from these as suspect.lexicon() does."""
+    from handbook import jieba_dict
+    from handbook.lint import suspect
+
+    lex = suspect.lexicon()
+    try:
+        glossary_words = list(jieba_dict.words())
+    except Exception:  # noqa: BLE001 - the segmenter goes without them too (handbook/lint/segment.py)
+        glossary_words = []
+    return {
+        "words": "\n".join(f"{word} {count}" for word, count in lex.frequency.items()),
+        "glossary": glossary_words,
+        "glossaryFrequency": jieba_dict.FREQUENCY,
+        "readings": "\n".join(char + ",".join(values) for char, values in lex.readings.items()),
+        "idioms": "\n".join(sorted(lex.idioms)),
+        "numerals": "".join(sorted(suspect.NUMERALS)),
+        "minFrequency": suspect.MIN_FREQUENCY,
+        "idiomFrequency": suspect.IDIOM_FREQUENCY,
+        "threshold": suspect.THRESHOLD,
+    }
+
+
+def lexicon_script(data: dict[str, Any] | None = None) -> str:
+    """`lexicon.js`, loaded by the page after its first result (about 5 MB, 2 MB compressed)."""
+    payload = json.dumps(data if data is not None else lexicon_data(), ensure_ascii=False,
+                         separators=(",", ":"))
+    payload = payload.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return f"self.{LEXICON_GLOBAL}={payload};\n"

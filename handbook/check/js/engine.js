@@ -22,6 +22,8 @@
     this.cjkClass = "[" + c.CJK + "]";
     this.hasCjk = new RegExp(this.cjkClass, "u");
     this.halfwidth = c.HALFWIDTH;
+    this.halfwidthEnd = c.HALFWIDTH_END;
+    this.lexicon = null;
     this.yearDigits = c.YEAR_DIGITS;
     this.pairs = c.PAIRS;
     this.closers = {};
@@ -135,58 +137,118 @@
   }
 
   /* Findings for `text`: [{rule, start, end, message, suggestion, fix: [start, end, text] | null}]. */
+  /* Findings for `text`: [{rule, start, end, message, suggestion, severity, fix}] in order of
+   * position (terms._findings). Without a lexicon (still loading) the rules that need word
+   * segmentation are left out: list entries of several Chinese characters and the detector;
+   * `partial` in the result says so. */
   Engine.prototype.check = function (text) {
-    var findings = [];
-    var self = this;
-    function add(start, end, rule, message, suggestion, fix) {
-      findings.push({ rule: rule, start: start, end: end, message: message,
-                      suggestion: suggestion === undefined ? null : suggestion, fix: fix || null });
+    var hits = [];
+    function add(offset, rule, message, suggestion, fix, length, severity) {
+      if (fix) length = fix[1] - fix[0];
+      hits.push({ rule: rule, start: offset, end: offset + (length || 1), message: message,
+                  suggestion: suggestion === undefined ? null : suggestion,
+                  severity: severity || "error", fix: fix || null });
     }
     var prose = text;
+    var lexicon = this.lexicon;
+    var chinese = this.hasCjk.test(prose);
+    var tokens = null;
+    var self = this;
 
     this.findPhrases(prose).forEach(function (hit) {
       var start = hit[0], end = hit[1], entry = hit[2];
       if (quoted(prose, start, end)) return;  // a mention, as in: 不写“截止目前”
+      if (entry.wrong.length > 1 && self.hasCjk.test(entry.wrong)) {
+        if (!lexicon) return;
+        if (tokens === null) tokens = lexicon.tokens(prose);
+        if (tokens.straddles(start, end)) return;  // 法定|婚龄: the listed form straddles two words
+      }
       var message = "“" + entry.wrong + "”";
       if (entry.right) message += "应为“" + entry.right + "”";
       if (entry.note) message += "：" + entry.note;
       if (entry.source) message += "（" + entry.source + "）";
-      add(start, end, entry.rule, message, entry.right,
-          entry.fixable && entry.right ? [start, end, entry.right] : null);
+      add(start, entry.rule, message, entry.right,
+          entry.fixable && entry.right ? [start, end, entry.right] : null, end - start);
     });
     this.patterns.forEach(function (pattern) {
       for (var m of allMatches(pattern.regex, prose)) {
         var replacement = pattern.replace ? expand(pattern.replace, m) : null;
         var mEnd = m.index + m[0].length;
-        add(m.index, mEnd, pattern.rule, "“" + m[0] + "”：" + pattern.note + "（" + pattern.source + "）",
-            replacement, replacement ? [m.index, mEnd, replacement] : null);
+        add(m.index, pattern.rule, "“" + m[0] + "”：" + pattern.note + "（" + pattern.source + "）",
+            replacement, replacement ? [m.index, mEnd, replacement] : null, mEnd - m.index);
       }
     });
-    if (!this.hasCjk.test(prose)) return findings;
+    if (!chinese) return ordered(hits);
+    if (lexicon) {
+      if (tokens === null) tokens = lexicon.tokens(prose);
+      var listed = new Set(hits.map(function (hit) { return hit.start; }));
+      lexicon.detect(tokens).forEach(function (item) {
+        if (listed.has(item.start) || quoted(prose, item.start, item.end)) return;
+        add(item.start, "wording-suspect",
+            "“" + item.wrong + "”疑为“" + item.right + "”之误（同音或形近字；不是误写时可忽略）", item.right,
+            null, item.end - item.start, "warning");
+      });
+    }
+    this.checkPunctuation(prose, add);
+    this.checkNumbers(prose, add);
+    this.checkPairs(prose, add);
+    var result = ordered(hits);
+    result.partial = !lexicon;
+    return result;
+  };
 
-    var re = this.re;
-    var m, fixed;
+  function ordered(hits) {
+    return hits.sort(function (a, b) {
+      return a.start - b.start || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
+    });
+  }
+
+  Engine.prototype.checkPunctuation = function (prose, add) {
+    var re = this.re, m, fixed, full;
     for (m of allMatches(re.HALF_PUNCT, prose)) {
-      var ch = m[1], full = this.halfwidth[ch];
-      add(m.index, m.index + 1, "punct-halfwidth", "中文行文中的半角“" + ch + "”应为全角“" + full + "”",
+      full = this.halfwidth[m[1]];
+      add(m.index, "punct-halfwidth", "中文行文中的半角“" + m[1] + "”应为全角“" + full + "”",
+          full, [m.index, m.index + 1, full]);
+    }
+    for (m of allMatches(re.HALF_PUNCT_END, prose)) {
+      full = this.halfwidthEnd[m[1]];
+      var where = m.groups.quote !== undefined ? "引号前" : "行末";
+      add(m.index, "punct-halfwidth", "中文行文" + where + "的半角“" + m[1] + "”应为全角“" + full + "”",
           full, [m.index, m.index + 1, full]);
     }
     for (m of allMatches(re.HALF_PAREN, prose)) {
       fixed = "（" + m[1] + "）";
-      add(m.index, m.index + m[0].length, "punct-halfwidth", "中文行文中的半角括号应为全角“（）”", fixed,
+      add(m.index, "punct-halfwidth", "中文行文中的半角括号应为全角“（）”", fixed,
           [m.index, m.index + m[0].length, fixed]);
     }
     if (prose.indexOf('"') !== -1) {
       for (m of allMatches(re.HALF_QUOTE, prose)) {
-        add(m.index, m.index + 1, "punct-quote-halfwidth", "中文行文用弯引号“”，不用直引号 \"", "“”");
+        add(m.index, "punct-quote-halfwidth", "中文行文用弯引号“”，不用直引号 \"", "“”");
       }
     }
     if (prose.indexOf("…") !== -1 || prose.indexOf("...") !== -1 || prose.indexOf("。。。") !== -1) {
       for (m of allMatches(re.ELLIPSIS, prose)) {
-        add(m.index, m.index + m[0].length, "punct-ellipsis", "省略号“" + m[0] + "”应为“……”", "……",
+        add(m.index, "punct-ellipsis", "省略号“" + m[0] + "”应为“……”", "……",
             [m.index, m.index + m[0].length, "……"]);
       }
     }
+    for (m of allMatches(re.ORDINAL_DOT, prose)) {
+      var number = m.groups.number;
+      var begin = m.index + m[0].length - number.length - m.groups.dot.length;
+      add(begin, "punct-ordinal", "序次语“" + number + m.groups.dot + "”应为“" + number + "、”（GB/T 15834—2011）",
+          number + "、", [begin, m.index + m[0].length, number + "、"]);
+    }
+    for (m of allMatches(re.ORDINAL_PAREN, prose)) {
+      var paren = m.groups.paren;
+      var at = m.index + m[0].length - paren.length - 1;
+      fixed = "（" + paren.slice(1, -1) + "）";
+      add(at, "punct-ordinal", "带括号的序次语“" + paren + "”后不再加标点（GB/T 15834—2011）", fixed,
+          [at, m.index + m[0].length, fixed]);
+    }
+  };
+
+  Engine.prototype.checkNumbers = function (prose, add) {
+    var re = this.re, m, fixed;
     var yearDigits = this.yearDigits;
     var allYearDigits = function (s) {
       for (var i = 0; i < s.length; i++) if (yearDigits.indexOf(s.charAt(i)) === -1) return false;
@@ -201,27 +263,17 @@
       if (allYearDigits(year) && (start === 0 || yearDigits.indexOf(prose.charAt(start - 1)) === -1) &&
           yearBad.test(year) && /[一二三四五六七八九]/.test(year) && !quoted(prose, start, position + 1)) {
         fixed = year.replace(yearBadAll, "〇");
-        add(start, position + 1, "number-year-zero", "汉字数字年份“" + year + "年”中的零应写作“〇”",
+        add(start, "number-year-zero", "汉字数字年份“" + year + "年”中的零应写作“〇”",
             fixed + "年", [start, position, fixed]);
       }
       position = prose.indexOf("年", position + 1);
     }
+    // A report is an official document: the GB/T 9704 numbering applies to all of it.
     for (m of allMatches(re.NUMBERING, prose)) {
-      var begin;
-      if (m.groups.arabic !== undefined) {
-        var number = m.groups.arabic;
-        begin = m.index + m[1].length;
-        add(begin, begin + number.length + 1, "numbering-order",
-            "层次序数“" + number + "、”应为“" + number + ".”（GB/T 9704—2012）", number + ".",
-            [begin, begin + number.length + 1, number + "."]);
-      } else {
-        var paren = m.groups.paren;
-        begin = m.index + m[1].length;
-        fixed = "（" + paren.slice(1, -1) + "）";
-        add(begin, begin + paren.length + 1, "numbering-order",
-            "层次序数“" + paren + "”后不加标点（GB/T 9704—2012）", fixed,
-            [begin, begin + paren.length + 1, fixed]);
-      }
+      var number = m.groups.arabic;
+      var begin = m.index + m[0].length - number.length - 1;
+      add(begin, "numbering-order", "层次序数“" + number + "、”应为“" + number + ".”（GB/T 9704—2012）",
+          number + ".", [begin, begin + number.length + 1, number + "."]);
     }
     var seenRanges = new Set();
     if (prose.indexOf("%") !== -1) {
@@ -229,7 +281,7 @@
         if (m[2] && m[3] === "～") continue;
         fixed = m[1] + "%～" + m[4] + "%";
         seenRanges.add(m.index);
-        add(m.index, m.index + m[0].length, "number-range", "百分数范围“" + m[0] + "”应写作“" + fixed + "”",
+        add(m.index, "number-range", "百分数范围“" + m[0] + "”应写作“" + fixed + "”",
             fixed, [m.index, m.index + m[0].length, fixed]);
       }
     }
@@ -238,10 +290,19 @@
         var unit1 = m[2], unit2 = m[5];
         if (unit1 === unit2 && m[3] === "～") continue;
         if (seenRanges.has(m.index)) continue;
+        seenRanges.add(m.index);
         fixed = m[1] + unit2 + "～" + m[4] + unit2;
         var unambiguous = unit1 === undefined || unit1 === unit2;
-        add(m.index, m.index + m[0].length, "number-range", "数值范围“" + m[0] + "”应写作“" + fixed + "”",
-            fixed, unambiguous ? [m.index, m.index + m[0].length, fixed] : null);
+        add(m.index, "number-range", "数值范围“" + m[0] + "”应写作“" + fixed + "”",
+            fixed, unambiguous ? [m.index, m.index + m[0].length, fixed] : null, m[0].length);
+      }
+    }
+    if (prose.indexOf("-") !== -1 || prose.indexOf("－") !== -1) {
+      for (m of allMatches(re.RANGE_HYPHEN, prose)) {
+        if (seenRanges.has(m.index)) continue;
+        var dash = m.index + m[0].indexOf(m.groups.dash, m[0].search(/[-－]/u));
+        add(dash, "number-range", "数值范围“" + m[0] + "”用浪纹线“～”连接，不用连字符", "～",
+            [dash, dash + 1, "～"]);
       }
     }
     if (prose.indexOf("~") !== -1 || prose.indexOf("〜") !== -1) {
@@ -249,41 +310,74 @@
       for (m of allMatches(re.RANGE_TILDE, prose)) {
         var at = m.index;
         if (ranges.some(function (s) { return s <= at && at < s + 30; })) continue;
-        add(at, at + 1, "number-range", "数值范围用浪纹线“～”", "～", [at, at + 1, "～"]);
+        add(at, "number-range", "数值范围用浪纹线“～”", "～", [at, at + 1, "～"]);
       }
     }
     if (prose.indexOf("年0") !== -1 || prose.indexOf("月0") !== -1) {
       for (m of allMatches(re.DATE_PAD, prose)) {
-        add(m.index, m.index + 1, "date-zero-pad", "日期中的月、日不补零，如“2025年3月1日”", "",
-            [m.index, m.index + 1, ""]);
+        add(m.index, "date-zero-pad", "日期中的月、日不补零，如“2025年3月1日”", "", [m.index, m.index + 1, ""]);
       }
     }
     if (prose.indexOf("左右") !== -1 || prose.indexOf("以上") !== -1) {
       for (m of allMatches(re.REDUNDANT, prose)) {
         var advice = m[0].endsWith("左右") ? "删去“约”或“左右”之一" : "删去“超过”或“以上”之一";
-        add(m.index, m.index + m[0].length, "wording-redundant", "“" + m[0] + "”成分赘余：" + advice);
+        add(m.index, "wording-redundant", "“" + m[0] + "”成分赘余：" + advice, undefined, null, m[0].length);
       }
     }
-    this.checkPairs(prose, add);
-    return findings;
   };
 
-  /* Unpaired quotes, brackets and title marks, paragraph by paragraph (terms._check_pairs). */
+  /* A sticky match of `regex` at `position` (Python's pattern.match(text, position)). */
+  function matchAt(regex, text, position) {
+    var sticky = new RegExp(regex.source, regex.flags.replace("g", "") + "y");
+    sticky.lastIndex = position;
+    return sticky.exec(text);
+  }
+
+  /* Quotes, brackets and title marks pair up within a paragraph, with the two spans GB/T
+   * 15834—2011 allows: a quotation over several paragraphs, and over the items of a list
+   * (terms._check_pairs, _first_mark, _carries). */
   Engine.prototype.checkPairs = function (prose, add) {
-    var pairs = this.pairs, closers = this.closers;
-    var separators = Array.from(allMatches(this.re.PARAGRAPH, prose));
+    var pairs = this.pairs, closers = this.closers, re = this.re;
+    var separators = Array.from(allMatches(re.PARAGRAPH, prose));
     separators.push(null);
+    function firstMark(start, end) {
+      var match = matchAt(re.LEADING, prose, start);
+      var offset = match ? Math.min(match.index + match[0].length, Math.max(end, start)) : start;
+      if (match && match.index + match[0].length > end) offset = end;
+      return offset < end ? [prose.charAt(offset), offset] : null;
+    }
+    function listItem(start, end) {
+      var match = matchAt(re.LIST_ITEM, prose, start);
+      return match !== null && match.index + match[0].length <= end;
+    }
+    function carries(start, end, following, nextEnd, stack) {
+      var first = firstMark(following, nextEnd);
+      if (first !== null && "“‘".indexOf(first[0]) !== -1 &&
+          stack.every(function (item) { return item[0] === first[0]; })) return true;
+      var lastLine = prose.lastIndexOf("\n", end - 1);
+      lastLine = lastLine < start ? start : lastLine + 1;
+      return listItem(Math.max(start, lastLine), end) || listItem(following, nextEnd);
+    }
     var position = 0;
-    var pairChars = this.re.PAIR_CHARS;
-    separators.forEach(function (separator) {
+    var stack = [];
+    var pairChars = re.PAIR_CHARS;
+    for (var number = 0; number < separators.length; number++) {
+      var separator = separators[number];
       var end = separator ? separator.index : prose.length;
-      var stack = [];
+      var continued = false;
+      var first = firstMark(position, end);
+      if (stack.length && first !== null && "“‘".indexOf(first[0]) !== -1 &&
+          stack.some(function (item) { return item[0] === first[0]; })) continued = true;
       var segment = prose.slice(position, end);
       for (var m of allMatches(pairChars, segment)) {
         var offset = position + m.index;
         var ch = m[0];
         if (ch === "’" && apostrophe(prose, offset)) continue;
         if (Object.prototype.hasOwnProperty.call(pairs, ch)) {
+          if (continued && first !== null && offset === first[1]) {
+            continued = false;
+            continue;
+          }
           stack.push([ch, offset]);
         } else {
           var opener = closers[ch];
@@ -292,31 +386,340 @@
           } else if (stack.some(function (item) { return item[0] === opener; })) {
             while (stack.length && stack[stack.length - 1][0] !== opener) {
               var bad = stack.pop();
-              add(bad[1], bad[1] + 1, "punct-pair", "“" + bad[0] + "”没有对应的“" + pairs[bad[0]] + "”");
+              add(bad[1], "punct-pair", "“" + bad[0] + "”没有对应的“" + pairs[bad[0]] + "”");
             }
             stack.pop();
           } else {
-            add(offset, offset + 1, "punct-pair", "“" + ch + "”没有对应的“" + opener + "”");
+            add(offset, "punct-pair", "“" + ch + "”没有对应的“" + opener + "”");
           }
         }
       }
+      var following = separator ? separator.index + separator[0].length : prose.length;
+      var nextEnd = separator && separators[number + 1] ? separators[number + 1].index : prose.length;
+      if (stack.length && separator !== null && carries(position, end, following, nextEnd, stack)) {
+        position = following;
+        continue;
+      }
       stack.forEach(function (item) {
-        add(item[1], item[1] + 1, "punct-pair", "“" + item[0] + "”没有对应的“" + pairs[item[0]] + "”");
+        add(item[1], "punct-pair", "“" + item[0] + "”没有对应的“" + pairs[item[0]] + "”");
       });
-      position = separator ? separator.index + separator[0].length : end;
-    });
+      stack = [];
+      position = following;
+    }
   };
 
-  /* Sorted as the CLI prints them: by position, then rule. */
   Engine.prototype.run = function (text) {
-    var findings = this.check(text);
-    findings.sort(function (a, b) {
-      return a.start - b.start || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
-    });
-    return findings;
+    return this.check(text);
   };
 
-  var api = { Engine: Engine, quoted: quoted };
+  Engine.prototype.setLexicon = function (lexicon) {
+    this.lexicon = lexicon;
+  };
+
+  /* ---- Word segmentation: jieba-rs's cut(text, hmm=false), as rjieba runs it for the linter
+   * (handbook/lint/segment.py), on jieba's dictionary with the glossary's terms added. ---- */
+
+  // jieba-rs is_han_default: CJK ideographs, ASCII letters and digits, + # & . _ % -
+  var HAN_BLOCK = /[\u{3400}-\u{4DBF}\u{4E00}-\u{9FFF}\u{F900}-\u{FAFF}\u{20000}-\u{2A6DF}\u{2A700}-\u{2B73F}\u{2B740}-\u{2B81F}\u{2B820}-\u{2CEAF}\u{2CEB0}-\u{2EBEF}\u{2F800}-\u{2FA1F}a-zA-Z0-9+#&._%\-]+/gu;
+  var ASCII_ALNUM = /^[A-Za-z0-9]$/;
+
+  function Lexicon(data) {
+    // jieba's dictionary (suspect.py reads it as is); the segmenter sees the glossary's terms
+    // on top of it (segment.py adds them with add_word), and the proper prefixes of all words,
+    // so that the search for words at a position stops as soon as no word goes on.
+    var dictionary = new Map();
+    var prefixes = new Set();
+    var total = 0;
+    var maxLength = 0;
+    var text = data.words;
+    var position = 0;
+    while (position < text.length) {
+      var end = text.indexOf("\n", position);
+      if (end === -1) end = text.length;
+      var space = text.indexOf(" ", position);
+      if (space > position && space < end) {
+        var word = text.slice(position, space);
+        var count = +text.slice(space + 1, end);
+        var old = dictionary.get(word);
+        if (old !== undefined) total -= old;
+        dictionary.set(word, count);
+        total += count;
+        if (word.length > maxLength) maxLength = word.length;
+        for (var n = word.length - 1; n > 0; n--) {
+          var prefix = word.slice(0, n);
+          if (prefixes.has(prefix)) break;
+          prefixes.add(prefix);
+        }
+      }
+      position = end + 1;
+    }
+    var dictionaryTotal = total;
+    var added = new Map();
+    data.glossary.forEach(function (word) {
+      var old = added.has(word) ? added.get(word) : dictionary.get(word);
+      if (old !== undefined) total -= old;
+      added.set(word, data.glossaryFrequency);
+      total += data.glossaryFrequency;
+      if (word.length > maxLength) maxLength = word.length;
+      for (var n = 1; n < word.length; n++) prefixes.add(word.slice(0, n));
+    });
+    this.dictionary = dictionary;
+    this.added = added;
+    this.prefixes = prefixes;
+    this.logTotal = Math.log(total);
+    this.maxLength = maxLength;
+    this.dictionaryLogTotal = Math.log(dictionaryTotal);
+    this.detector = new Detector(this, data);
+  }
+
+  /* The words of one block (jieba-rs cut_dag_no_hmm). */
+  Lexicon.prototype.cutBlock = function (block, words) {
+    var n = block.length;
+    var dictionary = this.dictionary, added = this.added, prefixes = this.prefixes;
+    var logTotal = this.logTotal;
+    var routeScore = new Float64Array(n + 1);
+    var routeEnd = new Int32Array(n + 1);
+    for (var start = n - 1; start >= 0; start--) {
+      var unit = block.charCodeAt(start);
+      if (unit >= 0xdc00 && unit <= 0xdfff && start > 0) {
+        var high = block.charCodeAt(start - 1);
+        if (high >= 0xd800 && high <= 0xdbff) continue;  // inside a character (a surrogate pair)
+      }
+      var best = -Infinity, bestEnd = -1;
+      var limit = Math.min(n, start + this.maxLength);
+      for (var end = start + 1; end <= limit; end++) {
+        var piece = block.slice(start, end);
+        var count = added.get(piece);
+        if (count === undefined) count = dictionary.get(piece);
+        if (count === undefined) {
+          if (prefixes.has(piece)) continue;  // only the beginning of longer words
+          break;  // no word goes on with these characters
+        }
+        var score = Math.log(count) - logTotal + routeScore[end];
+        if (bestEnd === -1 || score >= best) {  // ties to the longer word, as Rust's max_by does
+          best = score;
+          bestEnd = end;
+        }
+      }
+      if (bestEnd === -1) {
+        // No word starts here: one character, ln(1) - ln(total) (a surrogate pair is one).
+        bestEnd = start + (unit >= 0xd800 && unit <= 0xdbff && start + 1 < n ? 2 : 1);
+        best = 0 - logTotal + routeScore[bestEnd];
+      }
+      routeScore[start] = best;
+      routeEnd[start] = bestEnd;
+    }
+    var x = 0, left = -1;
+    while (x < n) {
+      var y = routeEnd[x];
+      var piece = block.slice(x, y);
+      if (ASCII_ALNUM.test(piece)) {
+        if (left === -1) left = x;
+      } else {
+        if (left !== -1) {
+          words.push(block.slice(left, x));
+          left = -1;
+        }
+        words.push(piece);
+      }
+      x = y;
+    }
+    if (left !== -1) words.push(block.slice(left));
+  };
+
+  /* jieba-rs cut(text, false): blocks of is_han_default characters are segmented, every other
+   * character is a word of its own (\r\n together). */
+  Lexicon.prototype.cut = function (text) {
+    var words = [];
+    var last = 0;
+    var self = this;
+    function loose(from, to) {
+      for (var i = from; i < to; i++) {
+        var code = text.charCodeAt(i);
+        if (code === 13 && text.charCodeAt(i + 1) === 10 && i + 1 < to) {
+          words.push("\r\n");
+          i += 1;
+        } else if (code >= 0xd800 && code <= 0xdbff && i + 1 < to) {
+          words.push(text.slice(i, i + 2));
+          i += 1;
+        } else {
+          words.push(text.charAt(i));
+        }
+      }
+    }
+    HAN_BLOCK.lastIndex = 0;
+    var match;
+    while ((match = HAN_BLOCK.exec(text)) !== null) {
+      loose(last, match.index);
+      self.cutBlock(match[0], words);
+      last = match.index + match[0].length;
+    }
+    loose(last, text.length);
+    return words;
+  };
+
+  Lexicon.prototype.tokens = function (text) {
+    return new Tokens(this.cut(text));
+  };
+
+  Lexicon.prototype.detect = function (tokens) {
+    return this.detector.detect(tokens);
+  };
+
+  /* The tokens of a text and their offsets (segment.Tokens). */
+  function Tokens(words) {
+    this.words = words;
+    this.ends = new Array(words.length);
+    var position = 0;
+    for (var i = 0; i < words.length; i++) {
+      position += words[i].length;
+      this.ends[i] = position;
+    }
+  }
+
+  Tokens.prototype.indexAt = function (offset) {
+    // bisect_right(ends, offset)
+    var low = 0, high = this.ends.length;
+    while (low < high) {
+      var mid = (low + high) >> 1;
+      if (offset < this.ends[mid]) high = mid; else low = mid + 1;
+    }
+    return low;
+  };
+
+  Tokens.prototype.isBoundary = function (offset) {
+    if (offset <= 0) return true;
+    var index = this.indexAt(offset - 1);
+    return index >= this.ends.length || this.ends[index] === offset;
+  };
+
+  Tokens.prototype.straddles = function (start, end) {
+    return !(this.isBoundary(start) && this.isBoundary(end));
+  };
+
+  /* ---- The detector of misspellings no list names (handbook/lint/suspect.py). ---- */
+
+  var HAN_WORD = /^[\u4e00-\u9fff]+$/;
+
+  function Detector(lexicon, data) {
+    this.frequency = lexicon.dictionary;
+    this.logTotal = lexicon.dictionaryLogTotal;
+    this.numerals = data.numerals;
+    this.threshold = data.threshold;
+    this.idiomFrequency = data.idiomFrequency;
+    this.minFrequency = data.minFrequency;
+    var readings = new Map();
+    data.readings.split("\n").forEach(function (line) {
+      if (!line) return;
+      var ch = line.charAt(0);
+      var these = line.slice(1).split(",");
+      readings.set(ch, these);
+    });
+    this.readings = readings;
+    var idioms = new Set(data.idioms.split("\n").filter(Boolean));
+    this.idioms = idioms;
+    // suspect.lexicon()'s index is keyed by (mask, reading); here by mask alone, the reading
+    // being checked on the few words a mask has (a quarter of the entries to build).
+    var index = new Map();
+    var minFrequency = data.minFrequency;
+    function put(word) {
+      for (var place = 0; place < word.length; place++) {
+        var mask = word.slice(0, place) + "?" + word.slice(place + 1);
+        var list = index.get(mask);
+        if (list === undefined) index.set(mask, [word]);
+        else if (list.indexOf(word) === -1) list.push(word);
+      }
+    }
+    this.frequency.forEach(function (count, word) {
+      if (word.length >= 2 && word.length <= 3 && count >= minFrequency && HAN_WORD.test(word)) put(word);
+    });
+    idioms.forEach(function (word) { if (word.length === 3 || word.length === 4) put(word); });
+    this.index = index;
+  }
+
+  /* The words of suspect.lexicon()'s index under (mask, reading), sorted. */
+  Detector.prototype.candidates = function (mask, place, reading) {
+    var list = this.index.get(mask);
+    if (list === undefined) return [];
+    var readings = this.readings;
+    return list.filter(function (word) {
+      var these = readings.get(word.charAt(place));
+      return these !== undefined && these.indexOf(reading) !== -1;
+    }).sort();
+  };
+
+  function han(word) {
+    var ch = word.charAt(0);
+    return ch >= "\u4e00" && ch <= "\u9fff";
+  }
+
+  Detector.prototype.score = function (candidate, parts) {
+    var frequency = this.frequency;
+    var own = frequency.get(candidate) || 0;
+    var value = Math.log(Math.max(own, this.idioms.has(candidate) ? this.idiomFrequency : 1));
+    for (var i = 0; i < parts.length; i++) {
+      var count = frequency.get(parts[i]);
+      value -= Math.log(count === undefined ? 1 : count);
+    }
+    return value + (parts.length - 1) * this.logTotal;
+  };
+
+  Detector.prototype.detect = function (tokens) {
+    var words = tokens.words, ends = tokens.ends;
+    var frequency = this.frequency, readings = this.readings;
+    var found = [];
+    var count = words.length;
+    for (var i = 0; i < count; i++) {
+      var word = words[i];
+      if (word.length !== 1 || this.numerals.indexOf(word) !== -1 || !readings.has(word)) continue;
+      var best = null;
+      for (var first = i; first > Math.max(-1, i - 4); first--) {
+        if (first < i && !han(words[first])) break;
+        var left = 0;
+        for (var j = first; j < i; j++) left += words[j].length;
+        if (left > 3) break;
+        var length = left;
+        for (var last = i; last < Math.min(count, i + 4); last++) {
+          if (last > i && !han(words[last])) break;
+          length += words[last].length;
+          if (length > 4) break;
+          if (length < 2) continue;
+          var parts = words.slice(first, last + 1);
+          var span = parts.join("");
+          if (frequency.has(span)) continue;
+          var mask = span.slice(0, left) + "?" + span.slice(left + 1);
+          var these = readings.get(word);
+          for (var r = 0; r < these.length; r++) {
+            var candidates = this.candidates(mask, left, these[r]);
+            for (var c = 0; c < candidates.length; c++) {
+              var candidate = candidates[c];
+              if (length === 4 && !this.idioms.has(candidate)) continue;
+              var score = this.score(candidate, parts);
+              if (score >= this.threshold && (best === null || score > best.score)) {
+                best = { start: ends[first] - words[first].length, end: ends[last], wrong: span,
+                         right: candidate, score: score };
+              }
+            }
+          }
+        }
+      }
+      if (best !== null) found.push(best);
+    }
+    found.sort(function (a, b) {
+      return a.start - b.start || b.score - a.score || (a.right < b.right ? -1 : a.right > b.right ? 1 : 0);
+    });
+    var kept = [];
+    var lastEnd = -1;
+    found.forEach(function (item) {
+      if (item.start >= lastEnd) {
+        kept.push(item);
+        lastEnd = item.end;
+      }
+    });
+    return kept;
+  };
+
+  var api = { Engine: Engine, Lexicon: Lexicon, quoted: quoted };
   root.HandbookCheck = api;
   if (typeof module === "object" && module.exports) module.exports = api;
 })(typeof self !== "undefined" ? self : this);
