@@ -1,6 +1,8 @@
 """Write the 文稿检查 page's assets into the built site (called from the build hook).
 
     assets/check/rules.js     the rules, exported from data/ (handbook/check/export.py)
+    assets/check/lexicon.js   jieba's dictionary, readings and idioms, for segmentation and the
+                              misspelling detector (loaded after the first result)
     assets/check/worker.js    the worker's source as one string: JSZip + docx.js + engine.js + worker.js
     assets/check/check.js     the page's script (handbook/check/js/page.js)
     assets/check/check.css    its styles
@@ -17,7 +19,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from handbook.check.export import rules_script
+from handbook.check.export import lexicon_script, rules_script
 
 HERE = Path(__file__).resolve().parent
 JS = HERE / "js"
@@ -44,6 +46,7 @@ def write_assets(site_dir: Path) -> list[Path]:
     target.mkdir(parents=True, exist_ok=True)
     files = {
         "rules.js": rules_script(),
+        "lexicon.js": lexicon_script(),
         "worker.js": worker_script(),
         "check.js": (JS / "page.js").read_text(encoding="utf-8"),
         "check.css": (HERE / "check.css").read_text(encoding="utf-8"),

@@ -18,6 +18,7 @@
     reading: "Reading the Word file…",
     none: "No problems found by the rules.",
     found: function (n, ms) { return n + " finding" + (n === 1 ? "" : "s") + " (checked in " + ms + " ms)."; },
+    partial: "Loading the dictionary: misspelled words are checked in a moment…",
     paragraph: function (n) { return "Paragraph " + n; },
     suggestion: "Suggestion: ",
     remove: "delete",
@@ -47,6 +48,7 @@
     reading: "正在读取Word文件……",
     none: "按现有规则未发现问题。",
     found: function (n, ms) { return "发现 " + n + " 处问题（用时 " + ms + " 毫秒）。"; },
+    partial: "正在载入词典，错别字稍后检查……",
     paragraph: function (n) { return "第" + n + "段"; },
     suggestion: "建议：",
     remove: "删去",
@@ -86,6 +88,8 @@
   var applyAll = root.querySelector("[data-check-apply-all]");
 
   var worker = null;
+  var lexicon = null;  // loaded on the first use of the page (about 2 MB compressed)
+  var lexiconState = "none";  // none | loading | ready
   var lastId = 0;
   var checked = { text: null, findings: [] };
   var shown = 0;
@@ -108,6 +112,24 @@
     }
     worker.onmessage = onMessage;
     worker.postMessage({ type: "rules", rules: rules });
+    if (lexicon) worker.postMessage({ type: "lexicon", lexicon: lexicon });
+  }
+
+  /* The dictionary is a classic script (fetch() is refused from file://), added on first use so
+   * that opening the page costs nothing more. */
+  function loadLexicon() {
+    if (lexiconState !== "none") return;
+    lexiconState = "loading";
+    var rulesScript = document.querySelector("script[src$='assets/check/rules.js']");
+    var script = document.createElement("script");
+    script.src = rulesScript.getAttribute("src").replace(/rules\.js$/, "lexicon.js");
+    script.onload = function () {
+      lexicon = self.HANDBOOK_CHECK_LEXICON;
+      self.HANDBOOK_CHECK_LEXICON = null;
+      if (worker) worker.postMessage({ type: "lexicon", lexicon: lexicon });
+    };
+    script.onerror = function () { lexiconState = "none"; };
+    document.body.appendChild(script);
   }
 
   function say(message) {
@@ -116,11 +138,17 @@
 
   function onMessage(event) {
     var message = event.data;
+    if (message.type === "lexicon") {
+      lexiconState = "ready";
+      root.setAttribute("data-lexicon", "ready");
+      if (textBox.value) check(true);
+      return;
+    }
     if (message.type === "result") {
       if (message.id !== lastId) return;  // an older text: a newer check is on its way
       checked = { text: textOf[message.id], findings: message.findings };
       textOf = {};
-      render(message.ms);
+      render(message.ms, message.partial);
     } else if (message.type === "docx") {
       clearTimeout(docxTimer);
       if (message.error) {
@@ -136,6 +164,7 @@
   function check(now) {
     clearTimeout(timer);
     if (!worker) return;
+    loadLexicon();
     var run = function () {
       lastId += 1;
       var text = textBox.value;
@@ -183,21 +212,19 @@
     return node;
   }
 
-  function render(ms) {
+  function render(ms, partial) {
     var text = checked.text;
     var findings = checked.findings;
+    root.setAttribute("data-state", partial ? "partial" : "complete");
     list.textContent = "";
     summary.textContent = "";
     shown = 0;
     applyAll.disabled = !findings.some(function (f) { return f.fix; });
-    if (pending) {
-      say(pending + " " + (findings.length ? T.found(findings.length, Math.round(ms)) : T.none));
-      pending = "";
-    } else if (!text.trim()) {
-      say(T.ready);
-    } else {
-      say(findings.length ? T.found(findings.length, Math.round(ms)) : T.none);
-    }
+    var message = !text.trim() ? T.ready : findings.length ? T.found(findings.length, Math.round(ms)) : T.none;
+    if (pending) message = pending + " " + message;
+    if (partial && text.trim()) message += " " + T.partial;
+    pending = "";
+    say(message);
     summary.hidden = !findings.length;
     more.hidden = true;
     if (!findings.length) return;
@@ -347,6 +374,7 @@
   moreButton.addEventListener("click", showMore);
 
   root.querySelector("[data-check-open]").addEventListener("click", function () {
+    loadLexicon();
     fileInput.value = "";
     fileInput.click();
   });
@@ -371,6 +399,7 @@
   });
 
   textBox.addEventListener("input", function () { check(false); });
+  textBox.addEventListener("focus", loadLexicon);
 
   startWorker();
   if (worker) {
