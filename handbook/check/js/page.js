@@ -223,7 +223,7 @@
     var message = !text.trim() ? T.ready : findings.length ? T.found(findings.length, Math.round(ms)) : T.none;
     if (pending) message = pending + " " + message;
     if (partial && text.trim()) message += " " + T.partial;
-    pending = "";
+    if (!partial) pending = "";
     say(message);
     summary.hidden = !findings.length;
     more.hidden = true;
