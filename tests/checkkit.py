@@ -31,7 +31,8 @@ RUN_ENGINE = """async (texts) => {
   if (!self.HANDBOOK_CHECK_LEXICON) {
     await new Promise((resolve, reject) => {
       const script = document.createElement('script');
-      script.src = document.querySelector("script[src$='assets/check/rules.js']").src.replace(/rules\\.js$/, 'lexicon.js');
+      const rules = document.querySelector("script[src$='assets/check/rules.js']");
+      script.src = rules.src.replace(/rules\\.js$/, 'lexicon.js');
       script.onload = resolve; script.onerror = reject;
       document.head.appendChild(script);
     });

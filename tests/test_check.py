@@ -157,7 +157,8 @@ def test_text_files_in_gbk_are_read(tmp_path: Path) -> None:
 
 
 def test_every_rule_of_the_fixture_fires() -> None:
-    rules = {finding.rule for finding in check_text((FIXTURES / "report-errors.txt").read_text(encoding="utf-8"))}
+    text = (FIXTURES / "report-errors.txt").read_text(encoding="utf-8")
+    rules = {finding.rule for finding in check_text(text)}
     assert {"punct-halfwidth", "punct-ordinal", "numbering-order", "wording-typo", "wording-confusable",
             "number-range", "wording-redundant", "wording-suspect", "punct-ellipsis", "punct-quote-halfwidth",
             "number-year-zero", "date-zero-pad", "punct-pair"} <= rules, rules

@@ -72,7 +72,8 @@ def test_word_file_is_read_in_the_browser(site_server: str, page, tmp_path: Path
     chooser.value.set_files(str(path))
     page.wait_for_function("() => document.querySelector('#check-text').value.includes('再接再励')")
     wait_complete(page)
-    assert page.locator("#check-text").input_value() == "关于创城工作的汇报\n截止目前,已完成任务。\n项目\n再接再励"
+    expected = "关于创城工作的汇报\n截止目前,已完成任务。\n项目\n再接再励"
+    assert page.locator("#check-text").input_value() == expected
     assert "已打开“汇报.docx”，共 4 段" in page.locator("#check-status").inner_text()
     assert {"wording-confusable", "punct-halfwidth", "wording-typo"} <= {f["rule"] for f in _findings(page)}
 
@@ -89,7 +90,8 @@ def test_bad_files_get_a_message_and_the_page_keeps_working(site_server: str, pa
     path.write_bytes(make())
     open_checker(page, site_server)
     page.locator("#check-file").set_input_files(str(path))
-    page.wait_for_function("m => document.querySelector('#check-status').textContent.includes(m)", arg=message)
+    page.wait_for_function("m => document.querySelector('#check-status').textContent.includes(m)",
+                           arg=message)
     type_text(page, "再接再励")
     assert [f["rule"] for f in _findings(page)] == ["wording-typo"]
 
@@ -139,8 +141,9 @@ def test_long_paste_keeps_the_page_responsive(site_server: str, page) -> None:
             requestAnimationFrame(tick); resolve();
         }));
     })""", long_text)
-    page.wait_for_function("() => document.querySelector('[data-check-tool]').getAttribute('data-state') === 'complete'"
-                           " && document.querySelectorAll('.check-finding').length === 200", timeout=120_000)
+    page.wait_for_function("() => document.querySelectorAll('.check-finding').length === 200"
+                           " && document.querySelector('[data-check-tool]').dataset.state === 'complete'",
+                           timeout=120_000)
     status = page.locator("#check-status").inner_text()
     worker_ms = int(re.search(r"用时 (\d+) 毫秒", status).group(1))
     gaps = page.evaluate("() => self.__gaps")
@@ -148,7 +151,8 @@ def test_long_paste_keeps_the_page_responsive(site_server: str, page) -> None:
     worst = max(gaps[:-1] or [0])
     assert worst < 1000, f"the main thread stalled {worst:.0f} ms during a {worker_ms} ms check"
     assert len(gaps) > 3, gaps
-    assert page.locator("[data-check-more]").is_visible() and "显示其余" in page.locator("[data-check-more]").inner_text()
+    more = page.locator("[data-check-more]")
+    assert more.is_visible() and "显示其余" in more.inner_text()
 
 
 def test_english_page_has_english_controls(site_server: str, page) -> None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import random
-from pathlib import Path
 
 import pytest
 
@@ -22,7 +21,8 @@ FIXTURES = ROOT / "tests" / "fixtures" / "check"
 
 
 def _texts() -> dict[str, str]:
-    texts = {path.name: path.read_text(encoding="utf-8") for path in sorted((ROOT / "data" / "sources").glob("*.txt"))}
+    sources = sorted((ROOT / "data" / "sources").glob("*.txt"))
+    texts = {path.name: path.read_text(encoding="utf-8") for path in sources}
     texts["report-errors.txt"] = (FIXTURES / "report-errors.txt").read_text(encoding="utf-8")
     if not CORPUS.is_dir():
         tool_missing(f"{CORPUS} is missing: the parity test reads a sample of the edited law texts there")
@@ -53,7 +53,8 @@ def test_page_and_cli_find_the_same(site_server: str, page) -> None:
         got = sorted(map(_key, found))
         total += len(expected)
         if expected != got:
-            differences.append((name, sorted(set(expected) - set(got))[:5], sorted(set(got) - set(expected))[:5]))
+            only_cli, only_page = set(expected) - set(got), set(got) - set(expected)
+            differences.append((name, sorted(only_cli)[:5], sorted(only_page)[:5]))
     assert not differences, "CLI only / page only:\n" + "\n".join(map(str, differences))
     assert total > 100  # the texts do exercise the rules
 
