@@ -69,3 +69,22 @@ def test_offline_english_search_from_disk(offline_edition: Path, page) -> None:
     paths = [_relative(offline_edition, path) for path in results]
     assert paths and all(p.startswith("en/") for p in paths), paths
     assert any(p.startswith("en/topics/") for p in paths[:5]), paths
+
+
+def test_offline_report_checker_from_disk(offline_edition: Path, page, tmp_path: Path) -> None:
+    """文稿检查 opened from disk: the worker (from a Blob), the dictionary (a classic script) and
+    Word files all work without a server."""
+    from tests.checkkit import type_text
+    from tests.test_check import _docx
+
+    page.goto((offline_edition / "templates" / "check.html").as_uri())
+    type_text(page, "我们将再接再励,把工作做好。")
+    rules = page.locator(".check-finding__where code").all_inner_texts()
+    assert sorted(rules) == ["punct-halfwidth", "wording-typo"], rules
+    path = tmp_path / "report.docx"
+    path.write_bytes(_docx(["截止目前，已完成。"]))
+    page.locator("#check-file").set_input_files(str(path))
+    page.wait_for_function("() => document.querySelector('#check-text').value === '截止目前，已完成。'")
+    page.wait_for_function("() => [...document.querySelectorAll('.check-finding__where code')]"
+                           ".some(c => c.textContent === 'wording-confusable')")
+    assert page.url.startswith("file://")

@@ -6,6 +6,7 @@
     assets/check/worker.js    the worker's source as one string: JSZip + docx.js + engine.js + worker.js
     assets/check/check.js     the page's script (handbook/check/js/page.js)
     assets/check/check.css    its styles
+    assets/check/native-worker.js  keeps the browser's Worker before the offline edition's shim
     assets/check/jszip-LICENSE.md
 
 The worker is started from a Blob of its source rather than from a URL because Chromium starts
@@ -49,6 +50,7 @@ def write_assets(site_dir: Path) -> list[Path]:
         "lexicon.js": lexicon_script(),
         "worker.js": worker_script(),
         "check.js": (JS / "page.js").read_text(encoding="utf-8"),
+        "native-worker.js": (JS / "native-worker.js").read_text(encoding="utf-8"),
         "check.css": (HERE / "check.css").read_text(encoding="utf-8"),
         "jszip-LICENSE.md": JSZIP_LICENSE.read_text(encoding="utf-8"),
     }

@@ -103,7 +103,8 @@
     try {
       var blob = new Blob([self.HANDBOOK_CHECK_WORKER], { type: "text/javascript" });
       var url = URL.createObjectURL(blob);
-      worker = new Worker(url);
+      var NativeWorker = self.HandbookNativeWorker || self.Worker;
+      worker = new NativeWorker(url);
       URL.revokeObjectURL(url);
     } catch (error) {
       worker = null;
