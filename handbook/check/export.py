@@ -19,10 +19,11 @@ from handbook.lint import terms
 from handbook.lint.rules import RULES
 
 # The linter's module-level patterns the engine uses, by name (a rename in terms.py fails here).
-PATTERNS = ("HALF_PUNCT", "HALF_PUNCT_END", "HALF_PAREN", "HALF_QUOTE", "ELLIPSIS", "YEAR_BAD",
+PATTERNS = ("HALF_PUNCT", "HALF_PUNCT_END", "HALF_PAREN", "HALF_QUOTE", "ELLIPSIS", "YEAR", "YEAR_BAD",
             "NUMBERING", "ORDINAL_DOT", "ORDINAL_PAREN", "RANGE_PCT", "RANGE_UNIT", "RANGE_HYPHEN",
-            "RANGE_TILDE", "DATE_PAD", "REDUNDANT", "PAIR_CHARS", "PARAGRAPH", "LIST_ITEM", "LEADING")
-CONSTANTS = ("CJK", "HALFWIDTH", "HALFWIDTH_END", "YEAR_DIGITS", "PAIRS", "KIND_RULES")
+            "RANGE_TILDE", "DATE_PAD", "REDUNDANT", "PAIR_CHARS", "PARAGRAPH", "LIST_ITEM", "LEADING",
+            "URL_STOP")
+CONSTANTS = ("CJK", "HALFWIDTH", "HALFWIDTH_END", "PAIRS", "KIND_RULES")
 GLOBAL = "HANDBOOK_CHECK_RULES"
 
 
@@ -103,6 +104,9 @@ def lexicon_data() -> dict[str, Any]:
         "minFrequency": suspect.MIN_FREQUENCY,
         "idiomFrequency": suspect.IDIOM_FREQUENCY,
         "threshold": suspect.THRESHOLD,
+        "sure": suspect.SURE,
+        "stop": sorted(lex.stop),
+        "quietBefore": sorted(lex.quiet_before),
     }
 
 

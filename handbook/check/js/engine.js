@@ -24,7 +24,6 @@
     this.halfwidth = c.HALFWIDTH;
     this.halfwidthEnd = c.HALFWIDTH_END;
     this.lexicon = null;
-    this.yearDigits = c.YEAR_DIGITS;
     this.pairs = c.PAIRS;
     this.closers = {};
     for (var opener in c.PAIRS) this.closers[c.PAIRS[opener]] = opener;
@@ -170,19 +169,21 @@
       add(start, entry.rule, message, entry.right,
           entry.fixable && entry.right ? [start, end, entry.right] : null, end - start);
     });
+    if (!chinese) return ordered(hits, text, this.re.URL_STOP);
+    // Patterns are Chinese grammar (既……又……, 截至 + a date): Chinese text only.
     this.patterns.forEach(function (pattern) {
       for (var m of allMatches(pattern.regex, prose)) {
+        if (quoted(prose, m.index, m.index + m[0].length)) continue;
         var replacement = pattern.replace ? expand(pattern.replace, m) : null;
         var mEnd = m.index + m[0].length;
         add(m.index, pattern.rule, "“" + m[0] + "”：" + pattern.note + "（" + pattern.source + "）",
             replacement, replacement ? [m.index, mEnd, replacement] : null, mEnd - m.index);
       }
     });
-    if (!chinese) return ordered(hits);
     if (lexicon) {
       if (tokens === null) tokens = lexicon.tokens(prose);
       var listed = new Set(hits.map(function (hit) { return hit.start; }));
-      lexicon.detect(tokens).forEach(function (item) {
+      lexicon.detect(tokens, prose).forEach(function (item) {
         if (listed.has(item.start) || quoted(prose, item.start, item.end)) return;
         add(item.start, "wording-suspect",
             "“" + item.wrong + "”疑为“" + item.right + "”之误（同音或形近字；不是误写时可忽略）", item.right,
@@ -192,15 +193,27 @@
     this.checkPunctuation(prose, add);
     this.checkNumbers(prose, add);
     this.checkPairs(prose, add);
-    var result = ordered(hits);
+    var result = ordered(hits, text, this.re.URL_STOP);
     result.partial = !lexicon;
     return result;
   };
 
-  function ordered(hits) {
+  /* The findings by offset, without those inside a web address (terms._ordered, _in_url). */
+  function ordered(hits, text, urlStop) {
+    if (text.indexOf("://") !== -1) {
+      hits = hits.filter(function (hit) { return !inUrl(text, hit.start, urlStop); });
+    }
     return hits.sort(function (a, b) {
       return a.start - b.start || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
     });
+  }
+
+  function inUrl(text, offset, urlStop) {
+    var window = text.slice(Math.max(0, offset - 300), offset);
+    var cut = 0;
+    for (var m of allMatches(urlStop, window)) cut = m.index + m[0].length;
+    var word = window.slice(cut);
+    return word.indexOf("://") !== -1 || word.startsWith("www.");
   }
 
   Engine.prototype.checkPunctuation = function (prose, add) {
@@ -249,24 +262,15 @@
 
   Engine.prototype.checkNumbers = function (prose, add) {
     var re = this.re, m, fixed;
-    var yearDigits = this.yearDigits;
-    var allYearDigits = function (s) {
-      for (var i = 0; i < s.length; i++) if (yearDigits.indexOf(s.charAt(i)) === -1) return false;
-      return true;
-    };
     var yearBad = new RegExp(re.YEAR_BAD.source, "u");
     var yearBadAll = new RegExp(re.YEAR_BAD.source, "gu");
-    var position = prose.indexOf("年", 4);
-    while (position !== -1) {
-      var start = position - 4;
-      var year = prose.slice(start, position);
-      if (allYearDigits(year) && (start === 0 || yearDigits.indexOf(prose.charAt(start - 1)) === -1) &&
-          yearBad.test(year) && /[一二三四五六七八九]/.test(year) && !quoted(prose, start, position + 1)) {
+    for (m of allMatches(re.YEAR, prose)) {
+      var year = m[0], start = m.index, position = m.index + year.length;
+      if (yearBad.test(year) && /[一二三四五六七八九]/.test(year) && !quoted(prose, start, position + 1)) {
         fixed = year.replace(yearBadAll, "〇");
         add(start, "number-year-zero", "汉字数字年份“" + year + "年”中的零应写作“〇”",
             fixed + "年", [start, position, fixed]);
       }
-      position = prose.indexOf("年", position + 1);
     }
     // A report is an official document: the GB/T 9704 numbering applies to all of it.
     for (m of allMatches(re.NUMBERING, prose)) {
@@ -562,8 +566,8 @@
     return new Tokens(this.cut(text));
   };
 
-  Lexicon.prototype.detect = function (tokens) {
-    return this.detector.detect(tokens);
+  Lexicon.prototype.detect = function (tokens, text) {
+    return this.detector.detect(tokens, text);
   };
 
   /* The tokens of a text and their offsets (segment.Tokens). */
@@ -618,6 +622,9 @@
     this.readings = readings;
     var idioms = new Set(data.idioms.split("\n").filter(Boolean));
     this.idioms = idioms;
+    this.stop = new Set(data.stop);
+    this.quiet = new Set(data.quietBefore);
+    this.sure = data.sure;
     // suspect.lexicon()'s index is keyed by (mask, reading); here by mask alone, the reading
     // being checked on the few words a mask has (a quarter of the entries to build).
     var index = new Map();
@@ -664,46 +671,66 @@
     return value + (parts.length - 1) * this.logTotal;
   };
 
-  Detector.prototype.detect = function (tokens) {
+  /* Suspected misspellings, leftmost first (suspect.detect). */
+  Detector.prototype.detect = function (tokens, text) {
     var words = tokens.words, ends = tokens.ends;
-    var frequency = this.frequency, readings = this.readings;
+    var frequency = this.frequency, readings = this.readings, idioms = this.idioms;
     var found = [];
     var count = words.length;
+    var seen = new Map();
+    var after = "";
     for (var i = 0; i < count; i++) {
       var word = words[i];
-      if (word.length !== 1 || this.numerals.indexOf(word) !== -1 || !readings.has(word)) continue;
+      // A suspect: one character with a reading, no numeral, no stop character, a token of its own.
+      if (word.length !== 1 || !readings.has(word) || this.stop.has(word) || this.numerals.indexOf(word) !== -1) {
+        continue;
+      }
       var best = null;
+      var left = 0;
       for (var first = i; first > Math.max(-1, i - 4); first--) {
-        if (first < i && !han(words[first])) break;
-        var left = 0;
-        for (var j = first; j < i; j++) left += words[j].length;
-        if (left > 3) break;
+        if (first < i) {
+          var size = words[first].length;
+          if (size > 3 || !han(words[first])) break;
+          left += size;
+          if (left > 3) break;
+        }
         var length = left;
         for (var last = i; last < Math.min(count, i + 4); last++) {
-          if (last > i && !han(words[last])) break;
-          length += words[last].length;
+          if (last > i) {
+            var more = words[last].length;
+            if (more > 3 || !han(words[last])) break;
+            length += more;
+          } else {
+            length += 1;
+          }
           if (length > 4) break;
           if (length < 2) continue;
           var parts = words.slice(first, last + 1);
           var span = parts.join("");
           if (frequency.has(span)) continue;
           var mask = span.slice(0, left) + "?" + span.slice(left + 1);
-          var these = readings.get(word);
-          for (var r = 0; r < these.length; r++) {
-            var candidates = this.candidates(mask, left, these[r]);
-            for (var c = 0; c < candidates.length; c++) {
-              var candidate = candidates[c];
-              if (length === 4 && !this.idioms.has(candidate)) continue;
-              var score = this.score(candidate, parts);
-              if (score >= this.threshold && (best === null || score > best.score)) {
-                best = { start: ends[first] - words[first].length, end: ends[last], wrong: span,
-                         right: candidate, score: score };
-              }
+          var candidates = this.candidates(mask, left, readings.get(word)[0]);
+          for (var c = 0; c < candidates.length; c++) {
+            var candidate = candidates[c];
+            if (length === 4 && !idioms.has(candidate)) continue;
+            var score = this.score(candidate, parts);
+            if (score >= this.threshold && (best === null || score > best.score)) {
+              best = { start: ends[first] - words[first].length, end: ends[last], wrong: span,
+                       right: candidate, score: score };
+              after = last + 1 < count ? words[last + 1] : "";
             }
           }
         }
       }
-      if (best !== null) found.push(best);
+      if (best === null) continue;
+      if (this.quiet.has(after)) continue;  // 琯头社区, 乌屿菜市场: a name before a place word
+      var repeats = seen.get(best.wrong);
+      if (repeats === undefined) {
+        repeats = occurrences(text, best.wrong);
+        seen.set(best.wrong, repeats);
+      }
+      if (repeats > 1 && best.score < this.sure) continue;  // a form used again is likely a term
+      found.push(best);
     }
     found.sort(function (a, b) {
       return a.start - b.start || b.score - a.score || (a.right < b.right ? -1 : a.right > b.right ? 1 : 0);
@@ -718,6 +745,13 @@
     });
     return kept;
   };
+
+  /* str.count: non-overlapping occurrences. */
+  function occurrences(text, part) {
+    var n = 0;
+    for (var at = text.indexOf(part); at !== -1; at = text.indexOf(part, at + part.length)) n += 1;
+    return n;
+  }
 
   var api = { Engine: Engine, Lexicon: Lexicon, quoted: quoted };
   root.HandbookCheck = api;
