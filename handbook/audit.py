@@ -27,7 +27,7 @@ PAGES = [
     prefix + path
     for prefix in ("", "en/")
     for path in ("", "topics/internet-cafes/", "topics/internet-cafes/practice-joint-crackdown/",
-                 "topics/internet-cafes/template-crackdown-report/")
+                 "topics/internet-cafes/template-crackdown-report/", "templates/check/")
 ]
 SEVERE = {"serious", "critical"}
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]

@@ -1,13 +1,15 @@
 """One set of rules, two runners, no drift: the command line (Python, handbook.lint.terms) and the
 文稿检查 page (JavaScript in Chromium) find the same findings — rule, position, suggestion and
 fix — on the same texts: the source reports, a sample of the edited law texts of
-../shared/corpora/official-edited (read where it lies, never copied) and a report in which every
-rule fires."""
+../shared/corpora/official-edited (read where it lies, never copied), sentences of the wording
+linter's development set (scripts/wording_devset.py: input-method slips and the same sentences
+written correctly) and a report in which every rule fires."""
 
 from __future__ import annotations
 
 import json
 import random
+import sys
 
 import pytest
 
@@ -17,6 +19,7 @@ from tests.sitebuild import ROOT, tool_missing
 
 CORPUS = ROOT.parent / "shared" / "corpora" / "official-edited"
 SAMPLE = 12  # law texts per run (about 300 KB), drawn with a fixed seed
+DEV_CASES = 200  # development-set sentences, each written wrong and right
 FIXTURES = ROOT / "tests" / "fixtures" / "check"
 
 
@@ -29,6 +32,12 @@ def _texts() -> dict[str, str]:
     laws = sorted(p for p in CORPUS.glob("*.md") if not p.name.startswith("_"))
     for path in random.Random(16).sample(laws, min(SAMPLE, len(laws))):
         texts[path.name] = path.read_text(encoding="utf-8")
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import wording_devset
+
+    cases = wording_devset.generate(DEV_CASES, seed=16)
+    texts["devset-wrong"] = "\n".join(case.wrong for case in cases)
+    texts["devset-right"] = "\n".join(case.right for case in cases)
     return texts
 
 
