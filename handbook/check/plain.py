@@ -1,8 +1,9 @@
 """The Python runner of 文稿检查: the `terms` linter on a plain-text report.
 
 A report pasted into the page or read from a Word file is plain text, not Markdown: nothing in it
-is masked as code, link or HTML. It is checked as a template page is (official-document
-numbering on, every rule an error), in Chinese unless it holds no Chinese at all.
+is masked as code, link or HTML. It is checked as a template page is (the official-document
+numbering of GB/T 9704 applies, the misspelling detector is on); the Chinese rules apply only
+when the text holds Chinese.
 """
 
 from __future__ import annotations
