@@ -1,9 +1,9 @@
 """The Python runner of 文稿检查: the `terms` linter on a plain-text report.
 
 A report pasted into the page or read from a Word file is plain text, not Markdown: nothing in it
-is masked as code, link or HTML. It is checked as a template page is (the official-document
-numbering of GB/T 9704 applies, the misspelling detector is on); the Chinese rules apply only
-when the text holds Chinese.
+is masked as code, link or HTML. A report is an official document: the numbering of GB/T 9704
+applies, and the misspelling detector is on; the Chinese rules apply only when the text holds
+Chinese.
 """
 
 from __future__ import annotations
@@ -11,14 +11,9 @@ from __future__ import annotations
 from handbook.lint import terms
 from handbook.lint.terms import TextFinding
 
-# The page type whose rules fit a unit's report.
-REPORT_TYPE = "template"
-
-
 def check_text(text: str) -> list[TextFinding]:
     """Every wording finding of `text`, in order of position (offsets in code points)."""
-    return terms.lint_text(text, locale="zh", page_type=REPORT_TYPE, official_numbering=True,
-                           detector=True)
+    return terms.lint_text(text, locale="zh", official_numbering=True, detector=True)
 
 
 def position(text: str, offset: int) -> tuple[int, int]:

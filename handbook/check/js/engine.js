@@ -369,8 +369,8 @@
       var separator = separators[number];
       var end = separator ? separator.index : prose.length;
       var continued = false;
-      var first = firstMark(position, end);
-      if (stack.length && first !== null && "“‘".indexOf(first[0]) !== -1 &&
+      var first = stack.length ? firstMark(position, end) : null;
+      if (first !== null && "“‘".indexOf(first[0]) !== -1 &&
           stack.some(function (item) { return item[0] === first[0]; })) continued = true;
       var segment = prose.slice(position, end);
       for (var m of allMatches(pairChars, segment)) {
