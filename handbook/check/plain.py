@@ -11,6 +11,7 @@ from __future__ import annotations
 from handbook.lint import terms
 from handbook.lint.terms import TextFinding
 
+
 def check_text(text: str) -> list[TextFinding]:
     """Every wording finding of `text`, in order of position (offsets in code points)."""
     return terms.lint_text(text, locale="zh", official_numbering=True, detector=True)
