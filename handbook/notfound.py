@@ -39,11 +39,12 @@ def post_template(output: str, template_name: str, config) -> str:
     output = _SWITCHER_LINK.sub(
         lambda m: (f'<a href="{root}{"" if m.group(1) == default else m.group(1) + "/"}" '
                    f'hreflang="{m.group(1)}" class="md-select__link">'), output)
+    # Material reads the search index from config.base (the English 404 page searches English) and
+    # starts the handbook's search worker.
+    output = search_scope.scope(output, "" if language == default else f"{language}/")
     if language == default:
         _kept["default"] = output
         return output
-    # Material reads the search index from config.base; the English 404 page searches English.
-    output = search_scope.scope_to(output, language, f"{language}/")
     site_dir = Path(config.site_dir)
     target = (site_dir if site_dir.name == language else site_dir / language) / "404.html"
     target.parent.mkdir(parents=True, exist_ok=True)

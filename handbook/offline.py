@@ -10,11 +10,13 @@ Two things of the plugin do not fit this site, and are corrected here:
 - the shim comes from a CDN, which intranets cannot reach: the vendored copy in
   `handbook/vendor/` is written into the site and named instead;
 - the plugin inlines the merged index once, before `handbook.search_split` gives each language its
-  own: the inlined copy is written again from each language's split index.
+  own: the inlined copy is written again for each language, with the language's whole search pack
+  (handbook.search_pack) inside, since the search worker cannot fetch it from disk.
 """
 
 from __future__ import annotations
 
+import json
 import shutil
 import zipfile
 from pathlib import Path
@@ -47,14 +49,21 @@ def write_shim(site_dir: Path) -> None:
 
 
 def inline_indexes(site_dir: Path, prefixes: dict[str, str]) -> list[Path]:
-    """Write `search/search_index.js` beside each language's `search_index.json`, as the plugin does."""
+    """Write `search/search_index.js` beside each language's stub `search_index.json`, with the
+    language's whole pack inline (a page opened from disk cannot fetch it; handbook.search_pack)."""
     written = []
     for prefix in prefixes.values():
         index = site_dir / prefix / INDEX
         if not index.is_file():
             continue
+        data = json.loads(index.read_text(encoding="utf-8"))
+        handbook = data["config"].get("handbook")
+        if handbook and "index" in handbook:
+            pack_file = site_dir / handbook.pop("index")
+            handbook["data"] = json.loads(pack_file.read_text(encoding="utf-8"))
         script = index.with_suffix(".js")
-        script.write_text("var __index = " + index.read_text(encoding="utf-8"), encoding="utf-8")
+        script.write_text("var __index = " + json.dumps(data, ensure_ascii=False, separators=(",", ":")),
+                          encoding="utf-8")
         written.append(script)
     return written
 

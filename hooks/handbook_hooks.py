@@ -10,7 +10,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-from handbook import DATA, describe, head, jieba_dict, notfound, offline, search_scope
+from handbook import DATA, describe, head, jieba_dict, notfound, offline, search_pack, search_scope, search_worker
 from handbook.check import bundle as check_bundle
 from handbook.check import page as check_page
 from handbook.data import DataError, glossary, reload_data, tags, topic_map, topics
@@ -80,6 +80,7 @@ def _locale(page: Page) -> str:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> str:
     locale = _locale(page)
+    search_pack.exclude_listing(markdown, page.meta)
     _glossary.locale = locale
     _glossary.enabled = page.meta.get("type") not in ("glossary",)
     i18n = config.plugins.get("i18n")
@@ -136,7 +137,10 @@ def on_post_build(config: MkDocsConfig) -> None:
     prefixes = _prefixes(config)
     counts = split_index(root, prefixes, _fallback_urls)
     log.info("search index split per language: %s", counts)
-    search_scope.write_stem_worker(root)
+    # Each language's index becomes a stub (loaded with every page) and a pack (loaded on first use),
+    # searched by the handbook's own worker (handbook/search_pack.py, handbook/search_worker.py).
+    search_pack.write(root, prefixes)
+    search_worker.write(root)
     check_bundle.write_assets(root)
     if offline.enabled(config):
         offline.write_shim(root)
@@ -168,10 +172,10 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    # Pages under /en/ search the English index, stemmed (handbook/search_scope.py).
+    # Pages under /en/ search the English index, all with the handbook's worker (handbook/search_scope.py).
     prefixes = _prefixes(config)
     locale = search_scope.language_of(page.url, prefixes)
-    return head.drop_language_alternates(search_scope.scope_to(output, locale, prefixes.get(locale, "")))
+    return head.drop_language_alternates(search_scope.scope(output, prefixes.get(locale, "")))
 
 
 def _prefixes(config: MkDocsConfig) -> dict[str, str]:

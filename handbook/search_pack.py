@@ -1,0 +1,123 @@
+"""The handbook's search index: one compact file per language, loaded on first use of the search box.
+
+Material's search plugin writes `search/search_index.json` (split per language by
+handbook.search_split), with the text of every section segmented by jieba (the glossary in its
+dictionary) and the words joined by zero-width spaces. Material's bundle downloads that file on
+every page view. Here it is rewritten into two files:
+
+- `search/search_index.json`: a stub of a few hundred bytes, all Material's bundle downloads when a
+  page loads (it needs the configuration for highlighting `?h=` on the page a result leads to). Its
+  `config.handbook.index` names the real index.
+- `search/index.<hash>.json`: the pack read by the handbook's search worker
+  (handbook/search_worker.js) on first use: pages (location, title, tags), sections (page, anchor,
+  title, text without the zero-width spaces) and the vocabulary: every word of two or more Han
+  characters that jieba cut the text into. The worker cuts both the text and the query by longest
+  match against this vocabulary, so that index and query are segmented the same way.
+
+The offline edition inlines the pack into `search/search_index.js` instead (handbook.offline).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path
+
+from handbook.search_split import INDEX
+
+ZWSP = "\u200b"
+# A word of the vocabulary: Han characters only, at least two (single characters are the worker's
+# fallback and need no list).
+_HAN_WORD = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]{2,}")
+_TAG = re.compile(r"<[^>]*>")
+VERSION = 1
+
+
+def vocabulary(docs: list[dict], separator: str) -> list[str]:
+    """The Han words of two characters or more that the build's segmentation produced, sorted."""
+    split = re.compile(separator)
+    words: set[str] = set()
+    for doc in docs:
+        for field in (doc.get("title", ""), _TAG.sub(" ", doc.get("text", ""))):
+            for token in split.split(field):
+                if _HAN_WORD.fullmatch(token):
+                    words.add(token)
+    return sorted(words)
+
+
+def pack(index: dict) -> dict:
+    """The worker's pack made from one language's Material index (`{"config", "docs"}`)."""
+    config = index["config"]
+    pages: list[list] = []
+    sections: list[list] = []
+    by_page: dict[str, int] = {}
+    for doc in index["docs"]:
+        location = doc["location"]
+        path, _, anchor = location.partition("#")
+        title = doc.get("title", "").replace(ZWSP, "")
+        text = doc.get("text", "").replace(ZWSP, "")
+        if path not in by_page:
+            by_page[path] = len(pages)
+            pages.append([path, title, doc.get("tags") or []])
+        sections.append([by_page[path], anchor, title, text])
+    return {
+        "version": VERSION,
+        "lang": config.get("lang", []),
+        "words": " ".join(vocabulary(index["docs"], config["separator"])),
+        "pages": pages,
+        "sections": sections,
+    }
+
+
+def stub(config: dict, index_url: str) -> dict:
+    """What Material's bundle downloads on page load: configuration and the name of the pack."""
+    return {"config": {**config, "handbook": {"index": index_url}}, "docs": []}
+
+
+def _dump(data: dict) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def write(site_dir: Path, prefixes: dict[str, str]) -> dict[str, Path]:
+    """Replace each language's `search/search_index.json` by a stub and its pack; return the packs."""
+    written: dict[str, Path] = {}
+    for locale, prefix in (prefixes or {"": ""}).items():
+        material = site_dir / prefix / INDEX
+        if not material.is_file():
+            continue
+        index = json.loads(material.read_text(encoding="utf-8"))
+        if "handbook" in index["config"]:
+            continue  # already packed (a second on_post_build of the same build)
+        body = _dump(pack(index))
+        name = f"index.{hashlib.sha256(body.encode()).hexdigest()[:10]}.json"
+        for old in material.parent.glob("index.*.json"):
+            old.unlink()
+        target = material.parent / name
+        target.write_text(body, encoding="utf-8")
+        config = {key: value for key, value in index["config"].items() if key != "pipeline"}
+        material.write_text(_dump(stub(config, f"{prefix}search/{name}")), encoding="utf-8")
+        written[locale] = target
+    return written
+
+
+def read(site_dir: Path, prefix: str = "") -> dict:
+    """The pack of the language under `prefix` ("" or "en/") of a built site."""
+    stub_data = json.loads((site_dir / prefix / INDEX).read_text(encoding="utf-8"))
+    return json.loads((site_dir / stub_data["config"]["handbook"]["index"]).read_text(encoding="utf-8"))
+
+
+def locations(data: dict) -> list[str]:
+    """Every section's location ("x/", "x/#anchor") of a pack, in order."""
+    return [data["pages"][page][0] + (f"#{anchor}" if anchor else "") for page, anchor, _, _ in data["sections"]]
+
+
+# Material's tags plugin writes its listing of every page by tag where this marker stands.
+TAGS_LISTING = "<!-- material/tags -->"
+
+
+def exclude_listing(markdown: str, meta: dict) -> None:
+    """Keep the page listing every page by tag out of search: its text only repeats other pages'
+    titles, so it would come first for any word of a title without being what anyone looks for."""
+    if TAGS_LISTING in markdown:
+        meta["search"] = {**(meta.get("search") or {}), "exclude": True}
