@@ -11,8 +11,9 @@ every page view. Here it is rewritten into two files:
 - `search/index.<hash>.json`: the pack read by the handbook's search worker
   (handbook/search_worker.js) on first use: pages (location, title, tags), sections (page, anchor,
   title, text without the zero-width spaces) and the vocabulary: every word of two or more Han
-  characters that jieba cut the text into. The worker cuts both the text and the query by longest
-  match against this vocabulary, so that index and query are segmented the same way.
+  characters that jieba cut the text into (and, for English, every Latin word, to be stemmed).
+  The worker cuts the query by longest match against this vocabulary and finds its words in the
+  text as they stand, so that index and query agree on what a word is.
 
 The offline edition inlines the pack into `search/search_index.js` instead (handbook.offline).
 """
@@ -20,8 +21,10 @@ The offline edition inlines the pack into `search/search_index.js` instead (hand
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 import re
+import unicodedata
 from pathlib import Path
 
 from handbook.search_split import INDEX
@@ -31,11 +34,21 @@ ZWSP = "\u200b"
 # fallback and need no list).
 _HAN_WORD = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]{2,}")
 _TAG = re.compile(r"<[^>]*>")
+_LATIN_WORD = re.compile(r"[a-z0-9]+")
 VERSION = 1
 
 
-def vocabulary(docs: list[dict], separator: str) -> list[str]:
-    """The Han words of two characters or more that the build's segmentation produced, sorted."""
+def _plain(text: str) -> str:
+    """Text as the worker reads it: tags out, entities decoded, accents dropped, lower case."""
+    text = html.unescape(_TAG.sub(" ", text))
+    text = unicodedata.normalize("NFD", text)
+    return "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+
+
+def vocabulary(docs: list[dict], separator: str, latin: bool = False) -> list[str]:
+    """The Han words of two characters or more that the build's segmentation produced, sorted;
+    with `latin`, also every Latin word (lower case, no accents), which the worker stems once each
+    instead of scanning the text for them."""
     split = re.compile(separator)
     words: set[str] = set()
     for doc in docs:
@@ -43,6 +56,9 @@ def vocabulary(docs: list[dict], separator: str) -> list[str]:
             for token in split.split(field):
                 if _HAN_WORD.fullmatch(token):
                     words.add(token)
+        if latin:
+            words.update(_LATIN_WORD.findall(_plain(doc.get("title", "") + " " + doc.get("text", ""))))
+            words.update(_LATIN_WORD.findall(_plain(" ".join(doc.get("tags") or []))))
     return sorted(words)
 
 
@@ -61,10 +77,11 @@ def pack(index: dict) -> dict:
             by_page[path] = len(pages)
             pages.append([path, title, doc.get("tags") or []])
         sections.append([by_page[path], anchor, title, text])
+    english = "en" in config.get("lang", ())
     return {
         "version": VERSION,
         "lang": config.get("lang", []),
-        "words": " ".join(vocabulary(index["docs"], config["separator"])),
+        "words": " ".join(vocabulary(index["docs"], config["separator"], latin=english)),
         "pages": pages,
         "sections": sections,
     }
@@ -109,7 +126,8 @@ def read(site_dir: Path, prefix: str = "") -> dict:
 
 def locations(data: dict) -> list[str]:
     """Every section's location ("x/", "x/#anchor") of a pack, in order."""
-    return [data["pages"][page][0] + (f"#{anchor}" if anchor else "") for page, anchor, _, _ in data["sections"]]
+    return [data["pages"][page][0] + (f"#{anchor}" if anchor else "")
+            for page, anchor, _, _ in data["sections"]]
 
 
 # Material's tags plugin writes its listing of every page by tag where this marker stands.

@@ -44,7 +44,9 @@
   var config = null, engine = null, loading = null, pending = null, suggest = false
 
   // Lower case without accents: "café" and "cafe" are one word.
-  function lower(s) { return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase() }
+  function lower(s) {
+    return (/[\u00c0-\u024f]/.test(s) ? s.normalize("NFD").replace(/[\u0300-\u036f]/g, "") : s).toLowerCase()
+  }
   function unescapeHTML(s) {
     return s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, "\"")
       .replace(/&#39;/g, "'").replace(/&nbsp;/g, " ").replace(/&amp;/g, "&")
@@ -69,7 +71,7 @@
     var words = pack.words ? pack.words.split(" ") : []
     for (var w = 0; w < words.length; w++) {
       this.words[words[w]] = 1
-      if (words[w].length > this.longest) this.longest = words[w].length
+      if (words[w].length > this.longest && HAN.test(words[w])) this.longest = words[w].length
     }
     this.pages = pack.pages.map(function (p) {
       return { location: p[0], title: p[1], tags: p[2], plainTitle: plain(p[1]), plainTags: plain(p[2].join(" | ")) }
@@ -82,26 +84,38 @@
         title: s[2], text: s[3], plainTitle: plain(s[2]), plain: plain(s[3])
       }
       total += section.plain.length
-      if (self.english) {
-        section.stems = stemCounts(section.plain)
-        section.titleStems = stemCounts(section.plainTitle)
-      }
       return section
     })
-    if (this.english)
-      this.pages.forEach(function (p) { p.titleStems = stemCounts(p.plainTitle); p.tagStems = stemCounts(p.plainTags) })
+    if (this.english) learn(words.filter(function (w) { return !HAN.test(w) }))
     this.average = total / Math.max(1, this.sections.length)
   }
 
-  function stem(word) { return /^[a-z]+$/.test(word) ? porterStemmer(word) : word }
+  // Every English word of the site, and the words of each stem: the Porter stemmer runs once per
+  // distinct word, and a query word finds every word of the site with the same stem.
+  var stemOf = new Map(), wordsOf = new Map()
+  function stem(word) {
+    var s = stemOf.get(word)
+    if (s === undefined) s = /^[a-z]+$/.test(word) ? porterStemmer(word) : word
+    return s
+  }
+  function learn(words) {
+    words.forEach(function (word) {
+      if (stemOf.has(word)) return
+      var s = stem(word)
+      stemOf.set(word, s)
+      if (wordsOf.has(s)) wordsOf.get(s).push(word)
+      else wordsOf.set(s, [word])
+    })
+  }
 
-  function stemCounts(text) {
-    var counts = Object.create(null), words = text.match(/[a-z0-9]+/g) || []
-    for (var i = 0; i < words.length; i++) {
-      var s = stem(words[i])
-      counts[s] = (counts[s] || 0) + 1
-    }
-    return counts
+  /* A pattern of the site's words an English query word stands for: those of its stem, and while
+     it is not yet a whole word of the site (being typed: "inspec"), those it begins. */
+  function pattern(term) {
+    var words = (wordsOf.get(term.stem) || []).slice()
+    if (term.prefix && !stemOf.has(term.word))
+      stemOf.forEach(function (s, word) { if (word.indexOf(term.word) === 0) words.push(word) })
+    if (!words.length) words.push(term.word)
+    return new RegExp("\\b(?:" + words.map(escapeRegExp).join("|") + ")\\b", "g")
   }
 
   /* Cut a run of Han characters by longest match against the vocabulary, a character where no
@@ -154,31 +168,30 @@
 
   /* How often a term occurs in a field: Han and non-English words as substrings, English words by
      stem (the word being typed also as a prefix of a word). */
-  Engine.prototype.occurrences = function (term, plainText, stems) {
+  Engine.prototype.occurrences = function (term, plainText) {
     if (term.kind === "han" || !this.english) return count(plainText, term.word)
-    var n = stems[term.stem] || 0
-    if (!n && term.prefix)
-      for (var word in stems) if (word.indexOf(term.stem) === 0) n += stems[word]
-    return n
+    var found = plainText.match(term.pattern)
+    return found ? found.length : 0
   }
 
   Engine.prototype.search = function (query) {
     var parsed = this.parse(query), terms = parsed.terms
     if (!terms.length) return { items: [] }
+    if (this.english) terms.forEach(function (t) { if (t.kind === "latin") t.pattern = pattern(t) })
     var self = this, N = this.sections.length
     // Per term and section: occurrences in text, heading, page title and tags.
     var hits = terms.map(function (term) {
       var df = 0
       var pageHits = self.pages.map(function (p) {
         return {
-          title: self.occurrences(term, p.plainTitle, p.titleStems) > 0,
-          tags: self.occurrences(term, p.plainTags, p.tagStems) > 0
+          title: self.occurrences(term, p.plainTitle) > 0,
+          tags: self.occurrences(term, p.plainTags) > 0
         }
       })
       var perSection = self.sections.map(function (s) {
         var h = {
-          text: self.occurrences(term, s.plain, s.stems),
-          heading: s.anchor ? self.occurrences(term, s.plainTitle, s.titleStems) > 0 : false,
+          text: self.occurrences(term, s.plain),
+          heading: s.anchor ? self.occurrences(term, s.plainTitle) > 0 : false,
           page: pageHits[s.page]
         }
         if (h.text || h.heading || h.page.title) df++

@@ -10,7 +10,17 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-from handbook import DATA, describe, head, jieba_dict, notfound, offline, search_pack, search_scope, search_worker
+from handbook import (
+    DATA,
+    describe,
+    head,
+    jieba_dict,
+    notfound,
+    offline,
+    search_pack,
+    search_scope,
+    search_worker,
+)
 from handbook.check import bundle as check_bundle
 from handbook.check import page as check_page
 from handbook.data import DataError, glossary, reload_data, tags, topic_map, topics
