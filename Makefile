@@ -47,10 +47,11 @@ offline: $(STAMP) ## Offline edition for intranets: dist/handbook-offline.zip, w
 audit: $(STAMP) $(NODE_STAMP) ## Lighthouse and axe on key pages, both languages (prints a table)
 	$(BIN)/python scripts/audit.py
 
-bench: $(STAMP) ## Benchmarks: build time, index size, linter speed, report-checker cost (prints figures)
+bench: $(STAMP) ## Benchmarks: build time, index size, linter speed, report-checker cost, search quality and weight (prints figures)
 	$(BIN)/python scripts/bench_build.py
 	$(BIN)/python scripts/bench_lint.py
 	$(BIN)/python scripts/bench_check.py
+	$(BIN)/python scripts/bench_search.py
 
 clean: ## Remove build output
 	rm -rf site build dist .pytest_cache
