@@ -105,12 +105,24 @@ def shown_results(page, root: str, first: int = TOP) -> tuple[list[str], list[st
     return pages, missing
 
 
+def clear_query(page) -> None:
+    """Empty the search box and wait for Material's prompt, so that the next results are new ones."""
+    field = page.locator("input.md-search__input")
+    field.fill("")
+    field.press("End")
+    page.wait_for_function(
+        "ready => ready.some(t => (document.querySelector('.md-search-result__meta') || {})"
+        ".textContent?.includes(t))", arg=list(READY))
+
+
 def measure(page, url: str, root: str, queries: list[Query]) -> list[Outcome]:
-    """Type each query into the search box of the page at `url`; `root` is the language's root URL."""
+    """Type each query into the search box of the page at `url`, one after another as a reader
+    would; `root` is the language's root URL."""
     outcomes = []
+    page.goto(url)
+    open_search(page)
     for query in queries:
-        page.goto(url)
-        open_search(page)
+        clear_query(page)
         type_query(page, query.text)
         pages, missing = shown_results(page, root)
         outcomes.append(Outcome(query, pages, missing))
