@@ -12,6 +12,7 @@ from urllib.parse import urljoin, urlparse
 import pytest
 from bs4 import BeautifulSoup
 
+from handbook import search_pack
 from handbook.frontmatter import check, split_front_matter
 from tests.sitebuild import ROOT, ensure_site
 
@@ -32,8 +33,17 @@ def html_pages(site: Path) -> dict[Path, BeautifulSoup]:
     }
 
 
-def _index(site: Path, prefix: str) -> dict:
+def _stub(site: Path, prefix: str) -> dict:
+    """What Material's bundle downloads with every page: configuration and the name of the pack."""
     return json.loads((site / prefix / "search" / "search_index.json").read_text(encoding="utf-8"))
+
+
+def _index(site: Path, prefix: str) -> dict:
+    """The language's search pack (handbook/search_pack.py), with its sections' locations as `docs`."""
+    pack = search_pack.read(site, f"{prefix}/" if prefix else "")
+    locations = search_pack.locations(pack)
+    return {**pack, "docs": [{"location": location, "title": section[2]}
+                             for location, section in zip(locations, pack["sections"], strict=True)]}
 
 
 def _page_for(site: Path, prefix: str, location: str) -> Path:
@@ -175,11 +185,16 @@ def test_every_page_has_valid_front_matter(path: Path) -> None:
 
 def test_each_language_has_its_own_index(site: Path) -> None:
     zh, en = _index(site, ""), _index(site, "en")
-    assert zh["config"]["lang"] == ["zh"]
-    assert en["config"]["lang"] == ["en"]
-    # English queries are stemmed only when the index is English with the stemmer in its pipeline.
-    assert "stemmer" in en["config"]["pipeline"]
+    # The worker stems English words only in an index whose language is English.
+    assert zh["lang"] == ["zh"] and en["lang"] == ["en"]
     assert zh["docs"] and en["docs"]
+    for prefix, lang in (("", "zh"), ("en", "en")):
+        stub = _stub(site, prefix)
+        # Every page view downloads the stub, not the index: a few hundred bytes.
+        assert stub["config"]["lang"] == [lang] and stub["docs"] == []
+        assert len(json.dumps(stub)) < 1000
+        name = stub["config"]["handbook"]["index"]
+        assert name.startswith(f"{prefix}/search/index." if prefix else "search/index."), name
 
 
 def test_chinese_index_holds_no_english_page(site: Path) -> None:
@@ -202,46 +217,35 @@ def test_english_index_holds_no_chinese_page(site: Path) -> None:
 
 
 def test_index_is_written_without_unicode_escapes(site: Path) -> None:
-    raw = (site / "search" / "search_index.json").read_text(encoding="utf-8")
-    assert "\\u" not in raw.replace("\\u200b", "")
+    name = _stub(site, "")["config"]["handbook"]["index"]
+    raw = (site / name).read_text(encoding="utf-8")
+    assert "\\u" not in raw and ZWSP not in raw
     assert HAN.search(raw)
 
 
-def _heading_entries(site: Path) -> list[tuple[str, list[str]]]:
-    """(heading text, tokens) for every Chinese section heading made only of Han characters."""
+def test_headings_are_cut_into_words_of_the_vocabulary(site: Path) -> None:
+    """jieba's words (the vocabulary the worker cuts queries with) cover the middle of headings."""
     index = _index(site, "")
-    separator = re.compile(index["config"]["separator"])
-    found = []
-    for entry in index["docs"]:
-        if "#" not in entry["location"]:
-            continue
-        heading = entry["title"].replace(ZWSP, "")
-        if len(heading) >= 6 and all(HAN.match(ch) for ch in heading):
-            found.append((heading, [t for t in separator.split(entry["title"]) if t]))
-    return found
-
-
-def test_word_from_the_middle_of_a_heading_is_a_token(site: Path) -> None:
-    entries = _heading_entries(site)
-    assert len(entries) >= 10, "too few Chinese headings to test segmentation on"
-    middles = 0
-    for heading, tokens in entries:
-        assert "".join(tokens) == heading
-        if len(tokens) >= 3:
-            middle = tokens[1]
-            # The middle token is a word of its own, starting after the first token.
-            assert heading.index(middle, len(tokens[0])) > 0
-            middles += 1
-    assert middles >= len(entries) // 2, "jieba did not segment the headings"
+    words = set(index["words"].split())
+    headings = [entry["title"] for entry in index["docs"] if "#" in entry["location"]
+                and len(entry["title"]) >= 6 and all(HAN.match(ch) for ch in entry["title"])]
+    assert len(headings) >= 10, "too few Chinese headings to test segmentation on"
+    # A word of two characters that neither starts nor ends the heading.
+    inner = [h for h in headings if any(h[i:i + 2] in words for i in range(1, len(h) - 2))]
+    assert len(inner) >= len(headings) * 0.9, "jieba did not segment the headings"
 
 
 def test_glossary_terms_stay_whole_in_the_index(site: Path) -> None:
     from handbook.data import glossary
 
-    raw = (site / "search" / "search_index.json").read_text(encoding="utf-8")
-    tokens = set(re.split(r"[\s\u200b\-]+", raw))
-    whole = [entry["term"] for entry in glossary() if entry["term"] in tokens]
-    assert len(whole) >= len(glossary()) // 2, "glossary terms are split apart by the segmenter"
+    index = _index(site, "")
+    words = set(index["words"].split())
+    text = "".join(section[2] + section[3] for section in index["sections"])
+    used = [entry["term"] for entry in glossary()
+            if entry["term"] in text and all(HAN.match(ch) for ch in entry["term"])]
+    assert len(used) >= len(glossary()) // 2
+    split = [term for term in used if term not in words]
+    assert not split, f"glossary terms split apart by the segmenter: {split}"
 
 
 # --- language switcher --------------------------------------------------------------------------
