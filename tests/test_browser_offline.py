@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from handbook.search_quality import TOP, figures, load_queries, measure, report
 from tests.browserkit import search
 from tests.sitebuild import ROOT
 
@@ -88,3 +89,16 @@ def test_offline_report_checker_from_disk(offline_edition: Path, page, tmp_path:
     page.wait_for_function("() => [...document.querySelectorAll('.check-finding__where code')]"
                            ".some(c => c.textContent === 'wording-confusable')")
     assert page.url.startswith("file://")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_offline_search_quality_from_disk(offline_edition: Path, page, lang: str) -> None:
+    """The query set gives the same wanted pages from disk as from the web site: the index is the
+    same pack, inlined, and the worker the same."""
+    root = (offline_edition / ("en" if lang == "en" else "")).as_uri().rstrip("/") + "/"
+    outcomes = measure(page, root + "index.html", root, load_queries()[lang])
+    print("\noffline " + report(lang, outcomes))
+    missed = [(o.query.text, o.pages[:5]) for o in outcomes if o.rank is None or o.rank > TOP]
+    assert not missed, missed
+    result = figures(outcomes)
+    assert result["top3"] >= 0.97 and result["mrr"] >= 0.9 and result["missing"] <= 1 / 20, result

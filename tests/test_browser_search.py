@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
@@ -11,7 +10,6 @@ import pytest
 from tests.browserkit import search
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
-ZWSP = "\u200b"
 
 
 @pytest.mark.parametrize(("query", "expected", "within"), [
@@ -29,23 +27,23 @@ def test_chinese_search_finds_the_topic(site_server: str, page, query: str, expe
 
 
 def _rare_middle_word(site: Path) -> tuple[str, str, str]:
-    """(middle word, heading, page path) of a Chinese heading whose middle word is rarest in the index."""
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    separator = re.compile(index["config"]["separator"])
-    counts: dict[str, int] = {}
-    for entry in index["docs"]:
-        for token in set(separator.split(entry["title"] + " " + entry["text"])):
-            counts[token] = counts.get(token, 0) + 1
+    """(middle word, heading, page path) of a Chinese heading whose middle word is rarest in the index.
+
+    Words as the build's segmenter (jieba, with the glossary) cuts the heading."""
+    import jieba
+
+    from handbook import jieba_dict, search_pack
+
+    jieba_dict.load_glossary_words()
+    pack = search_pack.read(site)
+    text = "".join(section[2] + section[3] for section in pack["sections"])
     candidates = []
-    for entry in index["docs"]:
-        if "#" not in entry["location"]:
+    for location, (_, anchor, heading, _) in zip(search_pack.locations(pack), pack["sections"], strict=True):
+        if not anchor or not all(HAN.match(ch) for ch in heading):
             continue
-        tokens = [t for t in separator.split(entry["title"]) if t]
-        heading = entry["title"].replace(ZWSP, "")
-        if len(tokens) >= 3 and all(HAN.match(ch) for ch in heading):
-            middle = tokens[1]
-            if len(middle) >= 2 and HAN.match(middle):
-                candidates.append((counts.get(middle, 0), middle, heading, entry["location"].split("#")[0]))
+        tokens = jieba.lcut(heading)
+        if len(tokens) >= 3 and len(tokens[1]) >= 2:
+            candidates.append((text.count(tokens[1]), tokens[1], heading, location.split("#")[0]))
     assert candidates, "no Chinese heading of three words or more"
     _, middle, heading, location = min(candidates)
     return middle, heading, location

@@ -65,3 +65,22 @@ def test_index_loads_on_first_use_of_the_search_box(site_server: str, page, requ
             break
         page.wait_for_timeout(100)
     assert any("/search/index." in url for url in request_log), "index not fetched on focus"
+
+
+def test_search_works_under_a_strict_content_security_policy(site_server: str, page) -> None:
+    """The worker comes from the site and fetches from it: no eval, no WebAssembly, no other host."""
+    policy = ("default-src 'self'; script-src 'self' 'unsafe-inline'; worker-src 'self'; "
+              "connect-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:")
+    violations: list[str] = []
+    page.on("console", lambda message: violations.append(message.text)
+            if "Content Security Policy" in message.text else None)
+
+    def with_policy(route) -> None:
+        response = route.fetch()
+        route.fulfill(response=response, headers={**response.headers, "content-security-policy": policy})
+
+    page.route("**/*", with_policy)
+    root = site_server
+    outcomes = measure(page, root, root, QUERIES["zh"][:5])
+    assert all(o.rank and o.rank <= TOP for o in outcomes), [(o.query.text, o.pages[:3]) for o in outcomes]
+    assert not violations, violations
