@@ -21,7 +21,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from handbook import ROOT  # noqa: E402
+from handbook import (
+    ROOT,  # noqa: E402
+    search_pack,  # noqa: E402
+)
 from handbook.data import topics  # noqa: E402
 from handbook.sources import load_reports  # noqa: E402
 
@@ -121,12 +124,13 @@ def build(root: Path) -> float:
 
 
 def index_figures(site: Path) -> tuple[int, int, int]:
-    """(bytes of the Chinese index, bytes the same data takes with \\uXXXX escapes, indexed characters)."""
-    path = site / "search" / "search_index.json"
-    raw = path.read_bytes()
-    data = json.loads(raw)
+    """(bytes of the Chinese search pack, bytes the same data takes with \\uXXXX escapes, indexed
+    characters: titles and text of the sections, tags left out)."""
+    data = search_pack.read(site)
+    raw = (site / json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+           ["config"]["handbook"]["index"]).read_bytes()
     escaped = len(json.dumps(data, separators=(",", ":")).encode())
-    chars = sum(len((d["title"] + d["text"]).replace("\u200b", "")) for d in data["docs"])
+    chars = sum(len(title + text) for _, _, title, text in data["sections"])
     return len(raw), escaped, chars
 
 
@@ -155,7 +159,7 @@ def main(argv: list[str] | None = None) -> int:
             f"{size:>5} zh pages (+{size} en): build {seconds:7.1f} s, "
             f"{seconds / (2 * size) * 1000:6.1f} ms/page, "
             f"{len(pages)} HTML files averaging {weight / 1024:6.1f} KiB; "
-            f"zh index {index_bytes / 1e6:5.1f} MB = {index_bytes / indexed:4.2f} bytes/char "
+            f"zh search index {index_bytes / 1e6:5.1f} MB = {index_bytes / indexed:4.2f} bytes/char "
             f"(with \\u escapes it would be {escaped_bytes / indexed:4.2f}); body chars {characters}"
         )
         if args.keep:
