@@ -47,11 +47,14 @@
   function lower(s) {
     return (/[\u00c0-\u024f]/.test(s) ? s.normalize("NFD").replace(/[\u0300-\u036f]/g, "") : s).toLowerCase()
   }
-  function unescapeHTML(s) {
-    return s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, "\"")
-      .replace(/&#39;/g, "'").replace(/&nbsp;/g, " ").replace(/&amp;/g, "&")
+  var ENTITIES = { lt: "<", gt: ">", quot: "\"", "#39": "'", nbsp: " ", amp: "&" }
+  /* Text as searched: tags out, entities decoded, white space collapsed, lower case (one pass each,
+     as this runs over the whole index when it loads). */
+  function plain(html) {
+    return lower(html.replace(/<[^>]*>|&(lt|gt|quot|#39|nbsp|amp);|\s+/g, function (m, entity) {
+      return entity ? ENTITIES[entity] : " "
+    }))
   }
-  function plain(html) { return lower(unescapeHTML(html.replace(/<[^>]*>/g, " "))).replace(/\s+/g, " ") }
   function escapeRegExp(s) { return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") }
   function escapeHTML(s) {
     return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;")
