@@ -161,7 +161,7 @@
           }
         }
       })
-      var phrase = chunk.replace(/[^\u3400-\u9fff\uf900-\ufaffa-z0-9]+/g, function (m) { return HAN.test(chunk) ? "" : " " }).trim()
+      var phrase = chunk.replace(/[^\u3400-\u9fff\uf900-\ufaffa-z0-9]+/g, HAN.test(chunk) ? "" : " ").trim()
       if (inChunk > 1 && phrase) phrases.push(phrase)
     })
     var whole = chunks.join(chunks.some(function (c) { return HAN.test(c) }) ? "" : " ")
@@ -243,14 +243,15 @@
     })
     order.sort(function (a, b) { return b.score - a.score })
     var marker = this.highlighter(terms)
-    // "Missing" means missing from the page a result shows: no section, heading or title of it holds the word.
+    // "Missing" means missing from the page a result shows: no section, heading, title or tag of it
+    // holds the word.
     order.forEach(function (g) {
       var held = {}
       terms.forEach(function (term, t) {
         held[term.key] = self.sections.some(function (s, i) {
           if (s.page !== g.page) return false
           var x = hits[t].sections[i]
-          return x.text > 0 || x.heading || x.page.title
+          return x.text > 0 || x.heading || x.page.title || x.page.tags
         })
       })
       g.results.forEach(function (r) { r.terms = held })
