@@ -75,7 +75,8 @@ def weight(browser, host_url: str, queries) -> None:
         page = context.new_page()
         transfer = Transfer(context)
         page.goto(host_url + prefix, wait_until="networkidle")
-        page.wait_for_timeout(1500)
+        # Material's bundle and what it loads start after the first paint: give them time.
+        page.wait_for_timeout(5000)
         before = transfer.take()
         first, second = queries[lang][0].text, queries[lang][1].text
         search_quality.open_search(page)
