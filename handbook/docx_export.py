@@ -8,8 +8,9 @@ Layout of the Chinese file (clause numbers of GB/T 9704-2012):
   5.2.1  A4 paper, 210 × 297 mm.
   5.2.2  天头 (top margin) 37 mm; 订口 (left margin) 28 mm; 版心 156 × 225 mm, hence bottom 35 mm
          and right 26 mm.
-  6      22 lines of 28 characters per page (see LINE_PITCH and CHAR_SPACE below).
-  7.3.1  Title 2号 (22 pt) 方正小标宋简体, centred.
+  6      22 lines of 28 characters per page (see LINE_PITCH and CHAR_SPACING below).
+  7.3.1  Title 2号 (22 pt) 方正小标宋简体, centred; a title longer than a line is broken by hand
+         at a word boundary (7.3.2, handbook/title_break.py).
   7.3.2  主送机关 under the title, flush left, ending with a full-width colon.
   7.3.3  Body 3号 (16 pt) 仿宋_GB2312, every paragraph indented two characters; 层次序数 一、 in
          黑体, （一） in 楷体_GB2312, 1. and （1） in 仿宋_GB2312.
@@ -45,7 +46,8 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor, Twips
 
 from handbook.nav import page_folder
-from handbook.template_text import Line, filled_width, first_template, parse
+from handbook.template_text import Line, display_width, filled_width, first_template, parse
+from handbook.title_break import break_title
 
 log = logging.getLogger("mkdocs.hooks.handbook.templates")
 
@@ -57,16 +59,20 @@ TEXT_HEIGHT_MM = PAGE_HEIGHT_MM - MARGINS_MM["top"] - MARGINS_MM["bottom"]  # 22
 LINES_PER_PAGE, CHARS_PER_LINE = 22, 28
 
 BODY_PT, TITLE_PT, PAGE_NUMBER_PT = 16, 22, 14  # 3号, 2号, 4号
+TITLE_CHARS_PER_LINE = math.floor(TEXT_WIDTH_MM * 72 / 25.4 / TITLE_PT)  # 20
 # 22 lines in the 225 mm 版心: 225 mm = 12755.9 twips (1/20 pt); / 22 = 579.8 twips. Word stores
 # line spacing in whole twips, and rounding up (580 → 22 × 580 = 12760 twips) would push the 22nd
 # line off the page, so it is rounded down: 579 twips = 28.95 pt exactly ("固定值 28.95 磅",
 # the value found in official Word templates). 22 lines then take 224.7 mm of the 225.
 LINE_PITCH = Twips(math.floor(TEXT_HEIGHT_MM * TWIPS_PER_MM / LINES_PER_PAGE))
-# 28 characters in the 156 mm line: a 16 pt character is 448 pt for 28, but the line is only
-# 442.2 pt, so the character grid is tightened. Word's w:docGrid w:charSpace is the difference
-# between the wanted character pitch and the Normal font size, in 1/4096 pt:
-# (442.2 / 28 − 16) × 4096 = −847.9, rounded down to −848 so that the 28th character still fits.
-CHAR_SPACE = math.floor((TEXT_WIDTH_MM * 72 / 25.4 / CHARS_PER_LINE - BODY_PT) * 4096)
+# 28 characters in the 156 mm line: 28 characters of 16 pt take 448 pt, but the line is only
+# 442.2 pt. Word's character grid (w:docGrid type linesAndChars, w:charSpace) squeezes them into
+# the line, but LibreOffice gives every 16 pt character two cells of a grid narrower than 16 pt,
+# which left 11 to 14 characters a line. So the grid only sets the lines, and the 28 characters
+# come from condensed character spacing on the body styles (字符间距 紧缩), which all three
+# applications honour: (442.2 / 28 − 16) pt = −0.207 pt, rounded down to the twip (−0.25 pt) so
+# that the 28th character still fits and a 29th does not.
+CHAR_SPACING = Twips(math.floor((TEXT_WIDTH_MM * 72 / 25.4 / CHARS_PER_LINE - BODY_PT) * 20))
 # The footer's distance from the page edge to its bottom: the 一字线 sits 7 mm under the 版心
 # (35 − 7 = 28 mm above the page edge) in the middle of a 14 pt line, so the line's bottom is
 # half a line (about 2.5 mm) lower.
@@ -117,6 +123,14 @@ OUTLINE_LEVELS = {"l1": 0, "l2": 1, "l3": 2, "l4": 3}
 # ----------------------------------------------------------------------------------------------
 # Low-level helpers
 
+# Elements that follow w:spacing in w:rPr, and w:snapToGrid in w:pPr (schema order).
+_RPR_AFTER_SPACING = ("w:w", "w:kern", "w:position", "w:sz", "w:szCs", "w:highlight", "w:u", "w:effect",
+                      "w:bdr", "w:shd", "w:fitText", "w:vertAlign", "w:rtl", "w:cs", "w:em", "w:lang",
+                      "w:eastAsianLayout", "w:specVanish", "w:oMath")
+_PPR_AFTER_SNAP = ("w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap",
+                   "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl",
+                   "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
+
 def _set_fonts(element, east_asian: str, latin: str = LATIN_FONT, hint: bool = True) -> None:
     """Set w:rFonts on an element that has (or may get) a w:rPr: Latin, East Asian, no theme."""
     rpr = element.get_or_add_rPr()
@@ -142,6 +156,27 @@ def _set_size(element, points: float) -> None:
     complex_size = OxmlElement("w:szCs")
     complex_size.set(qn("w:val"), str(round(points * 2)))
     size.addnext(complex_size)
+
+
+def _set_char_spacing(element, spacing: Twips) -> None:
+    """w:spacing in the run properties (字符间距): condensed when negative."""
+    rpr = element.get_or_add_rPr()
+    for old in rpr.findall(qn("w:spacing")):
+        rpr.remove(old)
+    child = OxmlElement("w:spacing")
+    child.set(qn("w:val"), str(spacing.twips))
+    rpr.insert_element_before(child, *_RPR_AFTER_SPACING)
+
+
+def _no_grid_snap(style) -> None:
+    """Lines of this style keep their exact spacing instead of taking whole grid lines: LibreOffice
+    gives a 22 pt line two grid lines of 28.95 pt, whatever its exact line spacing says."""
+    ppr = style.element.get_or_add_pPr()
+    for old in ppr.findall(qn("w:snapToGrid")):
+        ppr.remove(old)
+    child = OxmlElement("w:snapToGrid")
+    child.set(qn("w:val"), "0")
+    ppr.insert_element_before(child, *_PPR_AFTER_SNAP)
 
 
 def _indent_chars(target, first_line: float = 0, right: float = 0, left: float = 0,
@@ -282,6 +317,8 @@ def _zh_styles(document) -> dict[str, object]:
         east_asian, size = ZH_FONTS[kind]
         _set_fonts(style.element, east_asian, SONGTI if kind == "page-number" else LATIN_FONT)
         _set_size(style.element, size)
+        # Body-size text is condensed to 28 a line; the title and page numbers keep their width.
+        _set_char_spacing(style.element, CHAR_SPACING if size == BODY_PT else Twips(0))
         style.font.color.rgb = RGBColor(0, 0, 0)
         style.font.bold = False
         style.font.italic = False
@@ -299,10 +336,10 @@ def _zh_styles(document) -> dict[str, object]:
     for kind in ("l1", "l2", "l3", "l4"):
         styles[kind].element.get_or_add_pPr().get_or_add_outlineLvl().set(
             qn("w:val"), str(OUTLINE_LEVELS[kind]))
-        styles[kind].paragraph_format.keep_with_next = kind in ("l1", "l2")
     # 发文字号 centred under the 发文机关标志 (GB/T 9704-2012, 版头), like the title.
     for kind in ("docnumber", "title"):
         styles[kind].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _no_grid_snap(styles["title"])
     for kind in ("docnumber", "title", "addressee", "signature", "date"):
         styles[kind].paragraph_format.first_line_indent = Pt(0)
         ind = styles[kind].element.pPr.find(qn("w:ind"))
@@ -334,7 +371,6 @@ def _en_styles(document) -> dict[str, object]:
     for kind in ("l1", "l2", "l3", "l4"):
         styles[kind].element.get_or_add_pPr().get_or_add_outlineLvl().set(
             qn("w:val"), str(OUTLINE_LEVELS[kind]))
-        styles[kind].paragraph_format.keep_with_next = kind in ("l1", "l2")
     for kind in ("docnumber", "title"):
         styles[kind].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
     for kind in ("signature", "date"):
@@ -356,7 +392,38 @@ def _signature_indents(lines: list[Line]) -> dict[int, float]:
         name_indent = 2 + date_width - (name_width - 2)
     indents = {i: name_indent for i in names}
     indents[dates[0]] = date_indent
+    # A line as it stands, placeholder and all, must not wrap and leave “日】” alone on a line.
+    for i, indent in indents.items():
+        room = CHARS_PER_LINE - display_width(lines[i].text)
+        indents[i] = max(0.0, min(indent, room))
     return indents
+
+
+def _keeps_with_next(lines: list[Line], index: int) -> bool:
+    """A heading stays on the page of what it heads: the next line when that is body text or a
+    heading of a deeper level. A heading followed by one of its own level or higher is an item of
+    a list (（一）【问题一】 （二）【问题二】…) and keeps with nothing, so that no chain of headings
+    pushes a whole block to the next page."""
+    kind = lines[index].kind
+    if kind not in OUTLINE_LEVELS or index + 1 >= len(lines):
+        return False
+    following = lines[index + 1].kind
+    return following == "body" or (following in OUTLINE_LEVELS
+                                   and OUTLINE_LEVELS[following] > OUTLINE_LEVELS[kind])
+
+
+def _add_title(paragraph, title: str) -> None:
+    """The title's text, broken by hand (a line break within the paragraph) where it is too long."""
+    for number, line in enumerate(break_title(title, TITLE_CHARS_PER_LINE)):
+        run = paragraph.add_run(line)
+        if number:
+            run._r.addprevious(_line_break_run())
+
+
+def _line_break_run():
+    run = OxmlElement("w:r")
+    run.append(OxmlElement("w:br"))
+    return run
 
 
 def _page_numbers(document, section, locale: str, style) -> None:
@@ -384,16 +451,16 @@ def _page_numbers(document, section, locale: str, style) -> None:
 
 
 def _grid(section) -> None:
-    """22 lines of 28 characters: Word's 文档网格 (页面设置 → 文档网格 → 指定行和字符网格)."""
+    """22 lines a page: Word's 文档网格 (页面设置 → 文档网格 → 只指定行网格)."""
     sect = section._sectPr
     grid = sect.find(qn("w:docGrid"))
     if grid is None:
         grid = OxmlElement("w:docGrid")
         sect.append(grid)
     grid.attrib.clear()
-    grid.set(qn("w:type"), "linesAndChars")
+    # Lines only: see CHAR_SPACING for why there is no character grid.
+    grid.set(qn("w:type"), "lines")
     grid.set(qn("w:linePitch"), str(LINE_PITCH.twips))
-    grid.set(qn("w:charSpace"), str(CHAR_SPACE))
 
 
 def build_docx(text: str, locale: str = "zh", title: str | None = None, updated: dt.date | None = None):
@@ -410,8 +477,12 @@ def build_docx(text: str, locale: str = "zh", title: str | None = None, updated:
     normal = document.styles["Normal"]
     for index, line in enumerate(lines):
         paragraph = body if index == 0 and body is not None else document.add_paragraph()
-        if line.text:
+        if line.kind == "title" and locale == "zh":
+            _add_title(paragraph, line.text)
+        elif line.text:
             paragraph.add_run(line.text)
+        if _keeps_with_next(lines, index):
+            paragraph.paragraph_format.keep_with_next = True
         # pStyle by id: assigning the style object looks up the default style every time (slow).
         style = styles[line.kind]
         paragraph._p.style = None if style is normal else style.style_id
@@ -422,8 +493,9 @@ def build_docx(text: str, locale: str = "zh", title: str | None = None, updated:
 
 
 def document_text(document) -> str:
-    """The text of a generated document, one line per paragraph (what the tests compare)."""
-    return "\n".join(paragraph.text for paragraph in document.paragraphs)
+    """The text of a generated document, one line per paragraph (what the tests compare); the
+    title's manual line breaks are layout, not text."""
+    return "\n".join(paragraph.text.replace("\n", "") for paragraph in document.paragraphs)
 
 
 # ----------------------------------------------------------------------------------------------
