@@ -87,6 +87,15 @@ def _size(style):
     return _resolve(style, lambda s: s.font.size)
 
 
+def _char_spacing(style) -> int:
+    """w:spacing of the run properties (字符间距), in twips, following basedOn."""
+    def read(s):
+        rpr = s.element.rPr
+        spacing = rpr.find(qn("w:spacing")) if rpr is not None else None
+        return int(spacing.get(qn("w:val"))) if spacing is not None else None
+    return _resolve(style, read) or 0
+
+
 def _line_spacing(style):
     return (_resolve(style, lambda s: s.paragraph_format.line_spacing),
             _resolve(style, lambda s: s.paragraph_format.line_spacing_rule))
@@ -115,7 +124,8 @@ def test_docx_follows_the_layout_and_holds_the_page_text(site: Path, source: Pat
     assert page_text == _source_text(source), "the page does not show the Markdown template text"
 
     document = Document(str(docx_path))
-    assert "\n".join(p.text for p in document.paragraphs) == page_text
+    # A long Chinese title carries manual line breaks (w:br, "\n" in python-docx): layout only.
+    assert "\n".join(p.text.replace("\n", "") for p in document.paragraphs) == page_text
 
     section = document.sections[0]
     assert len(document.sections) == 1
@@ -159,17 +169,23 @@ def _check_official(document, text: str) -> None:
     text_height = Twips(0) + (section.page_height - section.top_margin - section.bottom_margin)
     assert body_spacing * 22 <= text_height < body_spacing * 23
     assert body_spacing == Twips(579)  # 28.95 pt
+    # A grid of lines only: LibreOffice gives each 16 pt character two cells of a character grid
+    # narrower than 16 pt (test_docx_render.py measures the result).
     grid = document.sections[0]._sectPr.find(qn("w:docGrid"))
-    assert grid.get(qn("w:type")) == "linesAndChars"
+    assert grid.get(qn("w:type")) == "lines"
     assert int(grid.get(qn("w:linePitch"))) == 579
-    # 28 characters per line: pitch = Normal size + charSpace/4096 pt.
-    pitch = 16 + int(grid.get(qn("w:charSpace"))) / 4096
+    assert grid.get(qn("w:charSpace")) is None
+    # 28 characters per line: 16 pt characters condensed by the style's character spacing.
+    pitch = 16 + _char_spacing(document.styles["Normal"]) / 20
     assert pitch * 28 <= TEXT_WIDTH_PT < pitch * 29
 
     kinds = [line.kind for line in parse(text)]
     title = paragraphs[kinds.index("title")]
     assert _east_asian(title.style) == "方正小标宋简体"
     assert _size(title.style) == Pt(22)
+    assert _char_spacing(title.style) == 0
+    # Each line of the title (broken by hand) fits the 156 mm line at 22 pt.
+    assert all(len(line) * 22 <= TEXT_WIDTH_PT for line in title.text.split("\n"))
     assert title.style.paragraph_format.alignment == WD_ALIGN_PARAGRAPH.CENTER
     for paragraph, line, kind in zip(paragraphs, lines, kinds, strict=True):
         if not line.strip() or kind == "title":
@@ -189,6 +205,7 @@ def _check_official(document, text: str) -> None:
         spacing, rule = _line_spacing(style)
         assert (spacing, rule) == (Twips(579), WD_LINE_SPACING.EXACTLY), line
         assert not _resolve(style, lambda s: s.font.bold), line
+        assert _char_spacing(style) == _char_spacing(document.styles["Normal"]), line
     # A closing date line (成文日期) is right-aligned.
     if "日期" in lines[-1] or re.search(r"\d{4}年", lines[-1]):
         alignment = _resolve(paragraphs[-1].style, lambda s: s.paragraph_format.alignment)
@@ -313,3 +330,29 @@ def test_fence_html_escapes_and_marks_placeholders() -> None:
 
 def test_plain_text_file_encoding() -> None:
     assert plain_text_file("一\n二\n") == "\ufeff一\r\n二\r\n".encode()
+
+
+def test_headings_keep_with_what_they_head_only() -> None:
+    """A heading stays with the body text or deeper heading under it; an item followed by its
+    sibling (（一）【问题一】 （二）【问题二】) keeps with nothing, so no chain moves a block."""
+    text = "\n".join(SAMPLE.split("\n")[:-3] + [
+        "三、存在的问题", "（一）【问题一】", "（二）【问题二】", "四、下一步打算", "【打算】",
+        "", "【单位名称】", "【成文日期】"])
+    lines = text.split("\n")
+    paragraphs = build_docx(text).paragraphs
+    keeps = {line: p.paragraph_format.keep_with_next for line, p in zip(lines, paragraphs, strict=True)}
+    assert keeps["一、主要做法"] and keeps["（一）【做法一】"] and keeps["1.【具体措施】"]
+    assert keeps["二、下一步打算"] and keeps["三、存在的问题"] and keeps["四、下一步打算"]
+    assert not keeps["（1）【细项】"]  # followed by 二、, a higher level
+    assert not keeps["（一）【问题一】"] and not keeps["（二）【问题二】"]
+    assert not any(keeps[line] for line in lines if not re.match(r"[一二三四（1]", line))
+    used = {p.style for p in paragraphs}
+    assert not any(style.paragraph_format.keep_with_next for style in used)
+
+
+def test_date_line_fits_on_its_line_as_written() -> None:
+    """A long placeholder date moves right instead of wrapping and leaving “日】” alone."""
+    text = "标题\n\n正文。\n\n【单位名称】\n【成文日期，写明年月日，如2025年3月1日，不写星期几】"
+    date = build_docx(text).paragraphs[-1]
+    width = sum(0.5 if ord(ch) < 0x2E80 else 1 for ch in date.text)
+    assert width + date.paragraph_format.right_indent / Pt(16) <= 28

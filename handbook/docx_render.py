@@ -1,0 +1,127 @@
+"""Word files as LibreOffice lays them out: PDF by LibreOffice headless, then the text lines of
+each page (poppler's pdftotext) and a PNG of the first page (pdftoppm).
+
+Used by the build (previews on the template pages) and by the render test, which measures the
+characters on a line and the lines on a page of what LibreOffice, the free suite closest to WPS,
+actually shows.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from pathlib import Path
+
+# Fallbacks for the GB/T 9704 faces (仿宋 → FangSong → Noto Serif CJK SC …): see the file.
+FONTCONFIG = Path(__file__).with_name("fonts") / "gbt9704-fallback.conf"
+TOOLS = ("soffice", "pdftotext", "pdftoppm")
+# LibreOffice converts 17 files in about 10 s here; a hung instance must not hang the build.
+TIMEOUT_S = 600
+_XHTML = "{http://www.w3.org/1999/xhtml}"
+
+
+class RenderError(RuntimeError):
+    """LibreOffice or poppler failed; the message says which file and why."""
+
+
+def missing_tools() -> list[str]:
+    return [tool for tool in TOOLS if shutil.which(tool) is None]
+
+
+def to_pdf(documents: list[Path], outdir: Path) -> dict[Path, Path]:
+    """Convert every document with one LibreOffice run; return {document: its PDF}.
+
+    One run for all files: starting LibreOffice costs seconds, converting a page does not. Files
+    of the same name (a Chinese template and its English twin) go through separate folders, and a
+    private profile keeps parallel runs (tests, builds) from locking each other out.
+    """
+    outdir.mkdir(parents=True, exist_ok=True)
+    results: dict[Path, Path] = {}
+    with tempfile.TemporaryDirectory(prefix="handbook-soffice-") as scratch:
+        work = Path(scratch)
+        batches: list[list[Path]] = []
+        for document in documents:
+            batch = next((b for b in batches if all(d.name != document.name for d in b)), None)
+            if batch is None:
+                batch = []
+                batches.append(batch)
+            batch.append(document)
+        env = dict(os.environ, FONTCONFIG_FILE=str(FONTCONFIG))
+        for number, batch in enumerate(batches):
+            target = outdir / str(number)
+            command = ["soffice", f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless",
+                       "--norestore", "--convert-to", "pdf", "--outdir", str(target),
+                       *(str(document) for document in batch)]
+            try:
+                run = subprocess.run(command, env=env, capture_output=True, text=True, timeout=TIMEOUT_S,
+                                     check=False)
+            except subprocess.TimeoutExpired:
+                raise RenderError(f"LibreOffice did not finish converting {len(batch)} files in "
+                                  f"{TIMEOUT_S} s") from None
+            for document in batch:
+                pdf = target / document.with_suffix(".pdf").name
+                if not pdf.is_file():
+                    raise RenderError(f"{document}: LibreOffice wrote no PDF ({run.stderr.strip()[-300:]})")
+                results[document] = pdf
+    return results
+
+
+@dataclass(frozen=True)
+class TextLine:
+    """One line of text on a page, in points from the top left corner of the page."""
+    words: tuple[str, ...]
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+    @property
+    def height(self) -> float:
+        return self.y1 - self.y0
+
+    @property
+    def text(self) -> str:
+        """The words joined as Chinese text is written: without spaces."""
+        return "".join(self.words)
+
+
+@dataclass(frozen=True)
+class PdfPage:
+    width: float
+    height: float
+    lines: tuple[TextLine, ...]
+
+
+def pdf_pages(pdf: Path) -> list[PdfPage]:
+    """The text lines of every page, from `pdftotext -bbox-layout`."""
+    run = subprocess.run(["pdftotext", "-bbox-layout", str(pdf), "-"], capture_output=True, timeout=120,
+                         check=False)
+    if run.returncode != 0:
+        raise RenderError(f"{pdf}: pdftotext failed ({run.stderr.decode(errors='replace').strip()})")
+    root = ET.fromstring(run.stdout)
+    pages = []
+    for page in root.iter(f"{_XHTML}page"):
+        lines = []
+        for line in page.iter(f"{_XHTML}line"):
+            words = tuple(word.text or "" for word in line.iter(f"{_XHTML}word"))
+            box = [float(line.get(name)) for name in ("xMin", "yMin", "xMax", "yMax")]
+            lines.append(TextLine(words, *box))
+        lines.sort(key=lambda line: (round(line.y0, 1), line.x0))
+        pages.append(PdfPage(float(page.get("width")), float(page.get("height")), tuple(lines)))
+    return pages
+
+
+def first_page_png(pdf: Path, png: Path, width_px: int) -> Path:
+    """The first page as a grey-scale PNG `width_px` wide (grey: a black-on-white page in a third
+    of the bytes of colour)."""
+    png.parent.mkdir(parents=True, exist_ok=True)
+    command = ["pdftoppm", "-png", "-gray", "-f", "1", "-l", "1", "-singlefile", "-scale-to-x",
+               str(width_px), "-scale-to-y", "-1", str(pdf), str(png.with_suffix(""))]
+    run = subprocess.run(command, capture_output=True, timeout=120, check=False)
+    if run.returncode != 0 or not png.is_file():
+        raise RenderError(f"{pdf}: pdftoppm failed ({run.stderr.decode(errors='replace').strip()})")
+    return png
