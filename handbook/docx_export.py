@@ -45,6 +45,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor, Twips
 
+from handbook import previews
 from handbook.nav import page_folder
 from handbook.template_text import Line, display_width, filled_width, first_template, parse
 from handbook.title_break import break_title
@@ -509,6 +510,17 @@ SHORT_LINK_TEXT = {
     "zh": ("Word", "纯文本", "公文格式，可用Word或WPS打开编辑"),
     "en": ("Word", "Text", "opens in Word or WPS"),
 }
+# Under the preview: which fonts the file expects and what stands in for them (GB/T 9704 faces are
+# missing on most machines outside government offices).
+FONT_NOTE = {
+    "zh": ("Word文件第一页预览（LibreOffice排版）", "Word文件第一页预览",
+           "文件使用方正小标宋简体（标题）、仿宋_GB2312（正文）、黑体和楷体_GB2312（层次标题）。"
+           "电脑上没有这些字体时，Word和WPS改用仿宋、楷体、宋体，LibreOffice改用系统里的中文字体，"
+           "字形略有不同，每行28字、每页22行不变；正式行文前请装好公文字体。"),
+    "en": ("First page of the Word file (laid out by LibreOffice)", "First page of the Word file",
+           "The file uses Times New Roman, with SimSun (宋体) for Chinese characters; where a font "
+           "is missing, Word, WPS and LibreOffice substitute a similar one."),
+}
 _UNSAFE_FILENAME = re.compile(r'[\\/:*?"<>|\s]+')
 
 
@@ -546,6 +558,17 @@ def download_links(stem_href: str, title: str, locale: str, short: bool = False)
     return f'<p class="tpl-downloads">{docx} {txt}</p>'
 
 
+def preview_html(stem_href: str, title: str, locale: str) -> str:
+    """The picture of the Word file's first page, linked to the file, and the note on its fonts."""
+    caption, alt, fonts = FONT_NOTE.get(locale, FONT_NOTE["zh"])
+    width, height = 280, 396  # CSS pixels: half the picture's 560 × 792, the proportions of A4
+    return (f'<figure class="tpl-preview"><a href="{escape(stem_href)}.docx" '
+            f'download="{escape(suggested_filename(title, "docx"))}">'
+            f'<img src="{escape(stem_href)}.png" width="{width}" height="{height}" loading="lazy" '
+            f'alt="{escape(alt)}：{escape(title)}"></a>'
+            f'<figcaption>{escape(caption)}。{escape(fonts)}</figcaption></figure>')
+
+
 def plain_text_file(text: str) -> bytes:
     """The .txt download: UTF-8 with a byte-order mark and CRLF line ends, so that Notepad on
     older Windows and WPS open it as Chinese text rather than mojibake."""
@@ -573,7 +596,12 @@ def export_page(markdown: str, page, locale: str) -> str:
     stem = file_stem(page.file.src_uri)
     folder = Path(page.file.abs_dest_path).parent
     folder.mkdir(parents=True, exist_ok=True)
-    build_docx(text, locale, title=title, updated=_updated(page.meta)).save(str(folder / f"{stem}.docx"))
+    docx = folder / f"{stem}.docx"
+    build_docx(text, locale, title=title, updated=_updated(page.meta)).save(str(docx))
     (folder / f"{stem}.txt").write_bytes(plain_text_file(text))
     links = download_links(stem, title, locale)
+    if previews.can_show(page.url):
+        # The picture itself is written after the build, all files in one LibreOffice run.
+        previews.register(page.url, docx, folder / f"{stem}.png")
+        links += "\n" + preview_html(stem, title, locale)
     return f"{markdown[: fence.end]}\n\n{links}\n{markdown[fence.end:]}"

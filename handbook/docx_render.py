@@ -1,5 +1,5 @@
 """Word files as LibreOffice lays them out: PDF by LibreOffice headless, then the text lines of
-each page (poppler's pdftotext) and a PNG of the first page (pdftoppm).
+each page (poppler's pdftotext) and a small PNG of the first page (pdftoppm).
 
 Used by the build (previews on the template pages) and by the render test, which measures the
 characters on a line and the lines on a page of what LibreOffice, the free suite closest to WPS,
@@ -15,6 +15,8 @@ import tempfile
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
+
+from handbook.png_gray import gray4_png, read_pgm
 
 # Fallbacks for the GB/T 9704 faces (仿宋 → FangSong → Noto Serif CJK SC …): see the file.
 FONTCONFIG = Path(__file__).with_name("fonts") / "gbt9704-fallback.conf"
@@ -115,13 +117,11 @@ def pdf_pages(pdf: Path) -> list[PdfPage]:
     return pages
 
 
-def first_page_png(pdf: Path, png: Path, width_px: int) -> Path:
-    """The first page as a grey-scale PNG `width_px` wide (grey: a black-on-white page in a third
-    of the bytes of colour)."""
-    png.parent.mkdir(parents=True, exist_ok=True)
-    command = ["pdftoppm", "-png", "-gray", "-f", "1", "-l", "1", "-singlefile", "-scale-to-x",
-               str(width_px), "-scale-to-y", "-1", str(pdf), str(png.with_suffix(""))]
+def first_page_png(pdf: Path, width_px: int, key: str = "") -> bytes:
+    """The first page as a 4-bit grey PNG `width_px` wide (handbook/png_gray.py), tagged with `key`."""
+    command = ["pdftoppm", "-gray", "-f", "1", "-l", "1", "-singlefile", "-scale-to-x", str(width_px),
+               "-scale-to-y", "-1", str(pdf)]
     run = subprocess.run(command, capture_output=True, timeout=120, check=False)
-    if run.returncode != 0 or not png.is_file():
+    if run.returncode != 0:
         raise RenderError(f"{pdf}: pdftoppm failed ({run.stderr.decode(errors='replace').strip()})")
-    return png
+    return gray4_png(*read_pgm(run.stdout), key=key)

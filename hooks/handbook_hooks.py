@@ -17,6 +17,7 @@ from handbook import (
     jieba_dict,
     notfound,
     offline,
+    previews,
     search_pack,
     search_scope,
     search_worker,
@@ -57,6 +58,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         # the data files and the translations may have changed since the last build.
         reload_data()
         _fallback_urls.clear()
+        previews.reset()
     try:
         _glossary.load(glossary())
         jieba_dict.load_glossary_words()
@@ -152,6 +154,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     search_pack.write(root, prefixes)
     search_worker.write(root)
     check_bundle.write_assets(root)
+    # Pictures of the Word files, after both languages have written theirs (one LibreOffice run).
+    log.info("template previews: %s", previews.write_all())
     if offline.enabled(config):
         offline.write_shim(root)
         offline.inline_indexes(root, prefixes)

@@ -112,7 +112,7 @@ def test_lines_of_28_characters_and_pages_of_22_lines(rendered, source: Path, fo
     assert 26 <= longest <= 28, f"longest body line {longest} characters: {example}"
     for line, count in zip(body, positions, strict=True):
         assert count <= 28, f"{count} characters: {line.text}"
-        assert line.x1 <= RIGHT + CHAR, f"runs into the margin: {line.text}"
+        assert line.x1 <= RIGHT + 16.5, f"runs into the margin: {line.text}"  # a hung 16 pt mark
     for number, page in enumerate(pages, start=1):
         lines = _body_lines(page)
         # Every line on the 28.95 pt grid of 22 lines, none below the 22nd.
