@@ -394,8 +394,10 @@ def _signature_indents(lines: list[Line]) -> dict[int, float]:
     indents = {i: name_indent for i in names}
     indents[dates[0]] = date_indent
     # A line as it stands, placeholder and all, must not wrap and leave “日】” alone on a line.
+    # One character of slack: the indent counts 16 pt characters, the text is condensed and its
+    # digits are Times New Roman, so the estimate is close but not exact.
     for i, indent in indents.items():
-        room = CHARS_PER_LINE - display_width(lines[i].text)
+        room = CHARS_PER_LINE - 1 - display_width(lines[i].text)
         indents[i] = max(0.0, min(indent, room))
     return indents
 

@@ -112,9 +112,22 @@ def pdf_pages(pdf: Path) -> list[PdfPage]:
             words = tuple(word.text or "" for word in line.iter(f"{_XHTML}word"))
             box = [float(line.get(name)) for name in ("xMin", "yMin", "xMax", "yMax")]
             lines.append(TextLine(words, *box))
-        lines.sort(key=lambda line: (round(line.y0, 1), line.x0))
-        pages.append(PdfPage(float(page.get("width")), float(page.get("height")), tuple(lines)))
+        pages.append(PdfPage(float(page.get("width")), float(page.get("height")), _rows(lines)))
     return pages
+
+
+def _rows(lines: list[TextLine]) -> tuple[TextLine, ...]:
+    """Boxes on one baseline merged into one line: pdftotext splits a line whose characters are
+    spread far apart (as a bad character grid does) into several."""
+    rows: list[TextLine] = []
+    for line in sorted(lines, key=lambda line: (line.y1, line.x0)):
+        last = rows[-1] if rows else None
+        if last is not None and abs(last.y1 - line.y1) < 1 and abs(last.y0 - line.y0) < 1:
+            rows[-1] = TextLine(last.words + line.words, last.x0, min(last.y0, line.y0), line.x1,
+                                max(last.y1, line.y1))
+        else:
+            rows.append(line)
+    return tuple(rows)
 
 
 def first_page_png(pdf: Path, width_px: int, key: str = "") -> bytes:

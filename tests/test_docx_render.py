@@ -152,3 +152,14 @@ def test_title_is_broken_between_words(rendered, words, source: Path, folder: Pa
     for line in title_lines[:-1]:
         offset += len(line)
         assert offset in allowed, f"title broken inside a word: {title[:offset]} / {title[offset:]}"
+
+
+@pytest.mark.parametrize(("source", "folder"), [(s, f) for _, s, f in ZH_CASES],
+                         ids=[i for i, _, _ in ZH_CASES])
+def test_a_line_that_fits_is_not_broken(rendered, source: Path, folder: Path) -> None:
+    """A heading, a signature or a date short enough for one line stays on one line: no “日】”
+    left alone on the next."""
+    rows = {re.sub(r"\s", "", line.text) for page in rendered[folder] for line in _body_lines(page)}
+    for text in _source_text(source).split("\n")[1:]:
+        if text.strip() and _width(text) <= 26:
+            assert re.sub(r"\s", "", text) in rows, f"broken across lines: {text}"

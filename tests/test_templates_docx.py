@@ -355,4 +355,4 @@ def test_date_line_fits_on_its_line_as_written() -> None:
     text = "标题\n\n正文。\n\n【单位名称】\n【成文日期，写明年月日，如2025年3月1日，不写星期几】"
     date = build_docx(text).paragraphs[-1]
     width = sum(0.5 if ord(ch) < 0x2E80 else 1 for ch in date.text)
-    assert width + date.paragraph_format.right_indent / Pt(16) <= 28
+    assert width + date.paragraph_format.right_indent / Pt(16) <= 27
