@@ -128,6 +128,13 @@ OUTLINE_LEVELS = {"l1": 0, "l2": 1, "l3": 2, "l4": 3}
 _RPR_AFTER_SPACING = ("w:w", "w:kern", "w:position", "w:sz", "w:szCs", "w:highlight", "w:u", "w:effect",
                       "w:bdr", "w:shd", "w:fitText", "w:vertAlign", "w:rtl", "w:cs", "w:em", "w:lang",
                       "w:eastAsianLayout", "w:specVanish", "w:oMath")
+_PPR_AFTER_AUTO_SPACE = {
+    "w:autoSpaceDE": ("w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind",
+                      "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
+                      "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl",
+                      "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange"),
+}
+_PPR_AFTER_AUTO_SPACE["w:autoSpaceDN"] = _PPR_AFTER_AUTO_SPACE["w:autoSpaceDE"][1:]
 _PPR_AFTER_SNAP = ("w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap",
                    "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl",
                    "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
@@ -178,6 +185,19 @@ def _no_grid_snap(style) -> None:
     child = OxmlElement("w:snapToGrid")
     child.set(qn("w:val"), "0")
     ppr.insert_element_before(child, *_PPR_AFTER_SNAP)
+
+
+def _no_auto_space(style) -> None:
+    """No extra space between Chinese and Latin letters or digits (中文与西文、数字之间不自动调整间距,
+    as official templates set it): Word and WPS would add about a quarter of a character at each
+    change, breaking the 28-character count. LibreOffice ignores the setting (see _set_width)."""
+    ppr = style.element.get_or_add_pPr()
+    for name in ("w:autoSpaceDE", "w:autoSpaceDN"):
+        for old in ppr.findall(qn(name)):
+            ppr.remove(old)
+        child = OxmlElement(name)
+        child.set(qn("w:val"), "0")
+        ppr.insert_element_before(child, *_PPR_AFTER_AUTO_SPACE[name])
 
 
 def _indent_chars(target, first_line: float = 0, right: float = 0, left: float = 0,
@@ -334,6 +354,7 @@ def _zh_styles(document) -> dict[str, object]:
         fmt.line_spacing = LINE_PITCH
     normal.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
     _indent_chars(normal, first_line=2)
+    _no_auto_space(normal)
     for kind in ("l1", "l2", "l3", "l4"):
         styles[kind].element.get_or_add_pPr().get_or_add_outlineLvl().set(
             qn("w:val"), str(OUTLINE_LEVELS[kind]))
@@ -397,9 +418,17 @@ def _signature_indents(lines: list[Line]) -> dict[int, float]:
     # One character of slack: the indent counts 16 pt characters, the text is condensed and its
     # digits are Times New Roman, so the estimate is close but not exact.
     for i, indent in indents.items():
-        room = CHARS_PER_LINE - 1 - display_width(lines[i].text)
+        room = CHARS_PER_LINE - 1 - _set_width(lines[i].text)
         indents[i] = max(0.0, min(indent, room))
     return indents
+
+
+def _set_width(text: str) -> float:
+    """Width of a line in characters as set: LibreOffice ignores w:autoSpaceDE/DN (its DOCX import
+    skips them) and adds about a quarter of a character wherever Chinese meets a digit or letter."""
+    changes = sum(1 for a, b in zip(text, text[1:], strict=False)
+                  if a.isascii() != b.isascii() and not (a.isspace() or b.isspace()))
+    return display_width(text) + changes / 4
 
 
 def _keeps_with_next(lines: list[Line], index: int) -> bool:

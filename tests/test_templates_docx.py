@@ -175,6 +175,10 @@ def _check_official(document, text: str) -> None:
     assert grid.get(qn("w:type")) == "lines"
     assert int(grid.get(qn("w:linePitch"))) == 579
     assert grid.get(qn("w:charSpace")) is None
+    # No extra space between Chinese and digits or Latin letters (it would break the count).
+    normal_ppr = document.styles["Normal"].element.pPr
+    for name in ("w:autoSpaceDE", "w:autoSpaceDN"):
+        assert normal_ppr.find(qn(name)).get(qn("w:val")) == "0", name
     # 28 characters per line: 16 pt characters condensed by the style's character spacing.
     pitch = 16 + _char_spacing(document.styles["Normal"]) / 20
     assert pitch * 28 <= TEXT_WIDTH_PT < pitch * 29
