@@ -356,7 +356,9 @@ def test_headings_keep_with_what_they_head_only() -> None:
 
 def test_date_line_fits_on_its_line_as_written() -> None:
     """A long placeholder date moves right instead of wrapping and leaving “日】” alone."""
-    text = "标题\n\n正文。\n\n【单位名称】\n【成文日期，写明年月日，如2025年3月1日，不写星期几】"
+    # A long signature would put the date's first character 12 characters from the right margin.
+    text = "标题\n\n正文。\n\n【单位名称】【单位名称】【单位名称】\n【成文日期，写明年月日，如2025年3月1日】"
     date = build_docx(text).paragraphs[-1]
     width = sum(0.5 if ord(ch) < 0x2E80 else 1 for ch in date.text)
-    assert width + date.paragraph_format.right_indent / Pt(16) <= 27
+    indent = date.paragraph_format.right_indent / Pt(16)
+    assert 0 < indent and width + indent <= 27
