@@ -52,3 +52,26 @@ def test_gray_png_round_trip() -> None:
     length = int.from_bytes(data[start - 8:start - 4], "big")
     rows = zlib.decompress(data[start:start + length])
     assert rows == bytes([0, 0x08, 0xF0, 0, 0x12, 0xF0])
+
+
+def test_without_libreoffice_the_committed_picture_is_used(tmp_path: Path, monkeypatch) -> None:
+    """No LibreOffice: an up-to-date committed picture is copied, a stale one too (reported)."""
+    from handbook import previews
+    from handbook.docx_export import build_docx
+
+    monkeypatch.setattr(previews, "missing_tools", lambda: ["soffice"])
+    monkeypatch.setattr(previews, "COMMITTED", tmp_path / "committed")
+    monkeypatch.setattr(previews, "CACHE", tmp_path / "cache")
+    pages = {}
+    for name, text in (("fresh", "标题\n\n正文。"), ("stale", "标题\n\n另一段正文。")):
+        docx = tmp_path / f"{name}.docx"
+        build_docx(text).save(str(docx))
+        key = source_key(docx) if name == "fresh" else "an older file"
+        picture = previews.committed(f"t/{name}/")
+        picture.parent.mkdir(parents=True, exist_ok=True)
+        picture.write_bytes(gray4_png(2, 1, b"\0\xff", key=key))
+        pages[name] = tmp_path / f"{name}.png"
+        previews.register(f"t/{name}/", docx, pages[name])
+    assert previews.write_all() == {"reused": 1, "rendered": 0, "stale": 1, "missing": 0}
+    assert png_key(pages["fresh"].read_bytes()) == source_key(tmp_path / "fresh.docx")
+    assert png_key(pages["stale"].read_bytes()) == "an older file"
