@@ -124,20 +124,18 @@ OUTLINE_LEVELS = {"l1": 0, "l2": 1, "l3": 2, "l4": 3}
 # ----------------------------------------------------------------------------------------------
 # Low-level helpers
 
-# Elements that follow w:spacing in w:rPr, and w:snapToGrid in w:pPr (schema order).
+# Elements that follow w:spacing in w:rPr, and the order of w:pPr's children (the schema's).
 _RPR_AFTER_SPACING = ("w:w", "w:kern", "w:position", "w:sz", "w:szCs", "w:highlight", "w:u", "w:effect",
                       "w:bdr", "w:shd", "w:fitText", "w:vertAlign", "w:rtl", "w:cs", "w:em", "w:lang",
                       "w:eastAsianLayout", "w:specVanish", "w:oMath")
-_PPR_AFTER_AUTO_SPACE = {
-    "w:autoSpaceDE": ("w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind",
-                      "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
-                      "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl",
-                      "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange"),
-}
-_PPR_AFTER_AUTO_SPACE["w:autoSpaceDN"] = _PPR_AFTER_AUTO_SPACE["w:autoSpaceDE"][1:]
-_PPR_AFTER_SNAP = ("w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap",
-                   "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl",
-                   "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
+_PPR_ORDER = ("w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:framePr", "w:widowControl",
+              "w:numPr", "w:suppressLineNumbers", "w:pBdr", "w:shd", "w:tabs", "w:suppressAutoHyphens",
+              "w:kinsoku", "w:wordWrap", "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE",
+              "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind",
+              "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection",
+              "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr",
+              "w:sectPr", "w:pPrChange")
+
 
 def _set_fonts(element, east_asian: str, latin: str = LATIN_FONT, hint: bool = True) -> None:
     """Set w:rFonts on an element that has (or may get) a w:rPr: Latin, East Asian, no theme."""
@@ -176,28 +174,28 @@ def _set_char_spacing(element, spacing: Twips) -> None:
     rpr.insert_element_before(child, *_RPR_AFTER_SPACING)
 
 
+def _switch_off(style, name: str) -> None:
+    """A paragraph property of the style set to false (w:val="0"), in schema order."""
+    ppr = style.element.get_or_add_pPr()
+    for old in ppr.findall(qn(name)):
+        ppr.remove(old)
+    child = OxmlElement(name)
+    child.set(qn("w:val"), "0")
+    ppr.insert_element_before(child, *_PPR_ORDER[_PPR_ORDER.index(name) + 1:])
+
+
 def _no_grid_snap(style) -> None:
     """Lines of this style keep their exact spacing instead of taking whole grid lines: LibreOffice
     gives a 22 pt line two grid lines of 28.95 pt, whatever its exact line spacing says."""
-    ppr = style.element.get_or_add_pPr()
-    for old in ppr.findall(qn("w:snapToGrid")):
-        ppr.remove(old)
-    child = OxmlElement("w:snapToGrid")
-    child.set(qn("w:val"), "0")
-    ppr.insert_element_before(child, *_PPR_AFTER_SNAP)
+    _switch_off(style, "w:snapToGrid")
 
 
 def _no_auto_space(style) -> None:
     """No extra space between Chinese and Latin letters or digits (中文与西文、数字之间不自动调整间距,
     as official templates set it): Word and WPS would add about a quarter of a character at each
     change, breaking the 28-character count. LibreOffice ignores the setting (see _set_width)."""
-    ppr = style.element.get_or_add_pPr()
-    for name in ("w:autoSpaceDE", "w:autoSpaceDN"):
-        for old in ppr.findall(qn(name)):
-            ppr.remove(old)
-        child = OxmlElement(name)
-        child.set(qn("w:val"), "0")
-        ppr.insert_element_before(child, *_PPR_AFTER_AUTO_SPACE[name])
+    _switch_off(style, "w:autoSpaceDE")
+    _switch_off(style, "w:autoSpaceDN")
 
 
 def _indent_chars(target, first_line: float = 0, right: float = 0, left: float = 0,

@@ -21,7 +21,7 @@ from handbook.png_gray import gray4_png, read_pgm
 # Fallbacks for the GB/T 9704 faces (仿宋 → FangSong → Noto Serif CJK SC …): see the file.
 FONTCONFIG = Path(__file__).with_name("fonts") / "gbt9704-fallback.conf"
 TOOLS = ("soffice", "pdftotext", "pdftoppm")
-# LibreOffice converts 17 files in about 10 s here; a hung instance must not hang the build.
+# LibreOffice converts the 17 Chinese files in 7 to 25 s here; a hung one must not hang the build.
 TIMEOUT_S = 600
 _XHTML = "{http://www.w3.org/1999/xhtml}"
 
@@ -37,38 +37,34 @@ def missing_tools() -> list[str]:
 def to_pdf(documents: list[Path], outdir: Path) -> dict[Path, Path]:
     """Convert every document with one LibreOffice run; return {document: its PDF}.
 
-    One run for all files: starting LibreOffice costs seconds, converting a page does not. Files
-    of the same name (a Chinese template and its English twin) go through separate folders, and a
+    One run for all files: starting LibreOffice costs seconds, converting a page does not. A
     private profile keeps parallel runs (tests, builds) from locking each other out.
     """
     outdir.mkdir(parents=True, exist_ok=True)
-    results: dict[Path, Path] = {}
     with tempfile.TemporaryDirectory(prefix="handbook-soffice-") as scratch:
         work = Path(scratch)
-        batches: list[list[Path]] = []
-        for document in documents:
-            batch = next((b for b in batches if all(d.name != document.name for d in b)), None)
-            if batch is None:
-                batch = []
-                batches.append(batch)
-            batch.append(document)
+        # Numbered copies: a Chinese template and its English twin share a file name.
+        copies = {}
+        for number, document in enumerate(documents):
+            copy = work / "in" / f"{number:04d}-{document.name}"
+            copy.parent.mkdir(exist_ok=True)
+            shutil.copyfile(document, copy)
+            copies[document] = copy
+        command = ["soffice", f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless",
+                   "--norestore", "--convert-to", "pdf", "--outdir", str(outdir),
+                   *(str(copy) for copy in copies.values())]
         env = dict(os.environ, FONTCONFIG_FILE=str(FONTCONFIG))
-        for number, batch in enumerate(batches):
-            target = outdir / str(number)
-            command = ["soffice", f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless",
-                       "--norestore", "--convert-to", "pdf", "--outdir", str(target),
-                       *(str(document) for document in batch)]
-            try:
-                run = subprocess.run(command, env=env, capture_output=True, text=True, timeout=TIMEOUT_S,
-                                     check=False)
-            except subprocess.TimeoutExpired:
-                raise RenderError(f"LibreOffice did not finish converting {len(batch)} files in "
-                                  f"{TIMEOUT_S} s") from None
-            for document in batch:
-                pdf = target / document.with_suffix(".pdf").name
-                if not pdf.is_file():
-                    raise RenderError(f"{document}: LibreOffice wrote no PDF ({run.stderr.strip()[-300:]})")
-                results[document] = pdf
+        try:
+            run = subprocess.run(command, env=env, capture_output=True, text=True, timeout=TIMEOUT_S,
+                                 check=False)
+        except subprocess.TimeoutExpired:
+            raise RenderError(f"LibreOffice took over {TIMEOUT_S} s for {len(documents)} files") from None
+    results = {}
+    for document, copy in copies.items():
+        pdf = outdir / copy.with_suffix(".pdf").name
+        if not pdf.is_file():
+            raise RenderError(f"{document}: LibreOffice wrote no PDF ({run.stderr.strip()[-300:]})")
+        results[document] = pdf
     return results
 
 

@@ -26,6 +26,7 @@ from handbook.check import bundle as check_bundle
 from handbook.check import page as check_page
 from handbook.data import DataError, glossary, reload_data, tags, topic_map, topics
 from handbook.docx_export import export_page
+from handbook.docx_render import RenderError
 from handbook.frontmatter import FrontMatterError
 from handbook.generate import expand
 from handbook.glossary_md import GlossaryExtension
@@ -155,7 +156,10 @@ def on_post_build(config: MkDocsConfig) -> None:
     search_worker.write(root)
     check_bundle.write_assets(root)
     # Pictures of the Word files, after both languages have written theirs (one LibreOffice run).
-    log.info("template previews: %s", previews.write_all())
+    try:
+        log.info("template previews: %s", previews.write_all())
+    except RenderError as error:
+        raise PluginError(f"template previews: {error}") from None
     if offline.enabled(config):
         offline.write_shim(root)
         offline.inline_indexes(root, prefixes)
