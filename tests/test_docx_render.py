@@ -17,6 +17,7 @@ import pytest
 
 from handbook import jieba_dict
 from handbook.docx_render import PdfPage, TextLine, missing_tools, pdf_pages, to_pdf
+from handbook.template_text import parse
 from tests.sitebuild import tool_missing
 from tests.test_templates_docx import CASES, _source_text
 
@@ -138,7 +139,7 @@ def words():
 def test_title_is_broken_between_words(rendered, words, source: Path, folder: Path) -> None:
     """GB/T 9704-2012 7.3.2: 回行时，要做到词意完整. A break may fall between two words (jieba's)
     or at either side of a placeholder, never inside a word."""
-    title = _source_text(source).split("\n", 1)[0]
+    title = next(line.text for line in parse(_source_text(source)) if line.kind == "title")
     first = rendered[folder][0]
     title_lines = [line.text for line in _body_lines(first) if line.height >= BODY_BOX_MAX]
     assert "".join(title_lines) == title
@@ -161,6 +162,7 @@ def test_a_line_that_fits_is_not_broken(rendered, source: Path, folder: Path) ->
     """A heading, a signature or a date short enough for one line stays on one line: no “日】”
     left alone on the next."""
     rows = {re.sub(r"\s", "", line.text) for page in rendered[folder] for line in _body_lines(page)}
-    for text in _source_text(source).split("\n")[1:]:
-        if text.strip() and _width(text) + 2 <= 26:  # + 2: the first-line indent
+    for line in parse(_source_text(source)):
+        text = line.text
+        if line.kind not in ("title", "blank") and _width(text) + 2 <= 26:  # + 2: the first-line indent
             assert re.sub(r"\s", "", text) in rows, f"broken across lines: {text}"
