@@ -6,11 +6,12 @@ the fewest lines that fit, as even as the words allow. Word, WPS and LibreOffice
 break it wherever the line is full, often inside a word (“专项整 / 治工作”).
 
 Words come from jieba (the search's segmenter, with the glossary terms added by the build); a
-placeholder 【…】, a quotation “…” and a parenthesis （…） are never split.
+placeholder 【…】, a quotation “…” and a parenthesis （…） are split only when wider than a line.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from functools import lru_cache
 from itertools import combinations
@@ -35,23 +36,25 @@ def _jieba():
     return jieba
 
 
-def _tokens(title: str) -> list[str]:
-    """The title cut into pieces that may not be split: unbreakable spans and jieba words."""
+def _tokens(title: str, capacity: float) -> list[str]:
+    """The title cut into pieces that may not be split: unbreakable spans and jieba words. A span
+    wider than a line cannot stay whole, so it is cut into words too."""
     tokens: list[str] = []
     position = 0
     for match in _UNBREAKABLE.finditer(title):
         tokens.extend(_jieba().lcut(title[position:match.start()], HMM=False))
-        tokens.append(match.group(0))
+        span = match.group(0)
+        tokens.extend(_jieba().lcut(span, HMM=False) if display_width(span) > capacity else [span])
         position = match.end()
     tokens.extend(_jieba().lcut(title[position:], HMM=False))
     return [token for token in tokens if token]
 
 
-def boundaries(title: str) -> set[int]:
-    """Character offsets at which the title may be broken."""
+def boundaries(title: str, capacity: float = math.inf) -> set[int]:
+    """Character offsets at which the title may be broken into lines of `capacity` characters."""
     offsets: set[int] = set()
     position = 0
-    for token in _tokens(title)[:-1]:
+    for token in _tokens(title, capacity)[:-1]:
         position += len(token)
         if title[position] not in _NO_LINE_START and title[position - 1] not in _NO_LINE_END:
             offsets.add(position)
@@ -64,7 +67,7 @@ def break_title(title: str, capacity: float) -> list[str]:
     break at a word boundary makes every line fit (the application then breaks it itself)."""
     if display_width(title) <= capacity:
         return [title]
-    cuts = sorted(boundaries(title))
+    cuts = sorted(boundaries(title, capacity))
     best: tuple[tuple[int, float], list[str]] | None = None
     # Few lines and few candidate cuts (a title has at most a few dozen characters): try them all.
     for count in range(2, 5):

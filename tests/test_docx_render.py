@@ -138,7 +138,8 @@ def words():
                          ids=[i for i, _, _ in ZH_CASES])
 def test_title_is_broken_between_words(rendered, words, source: Path, folder: Path) -> None:
     """GB/T 9704-2012 7.3.2: 回行时，要做到词意完整. A break may fall between two words (jieba's)
-    or at either side of a placeholder, never inside a word."""
+    or at either side of a placeholder (inside one only if it is wider than the line), never inside
+    a word."""
     title = next(line.text for line in parse(_source_text(source)) if line.kind == "title")
     first = rendered[folder][0]
     title_lines = [line.text for line in _body_lines(first) if line.height >= BODY_BOX_MAX]
@@ -147,7 +148,9 @@ def test_title_is_broken_between_words(rendered, words, source: Path, folder: Pa
     for piece in re.split(r"(【[^【】]*】)", title):
         start = max(allowed)
         offset = start
-        for word in words(piece) if not piece.startswith("【") else [piece]:
+        # A placeholder is one word, unless it is wider than the title's line (20 characters).
+        whole = piece.startswith("【") and _width(piece) <= 20
+        for word in [piece] if whole else words(piece):
             offset += len(word)
             allowed.add(offset)
     offset = 0

@@ -19,8 +19,9 @@ CAPACITY = 20  # 22 pt characters in the 156 mm line
     # A placeholder too long to share a line gets one of its own; three lines, none over 20.
     ("【街道（乡镇）名称】关于联合开展【整治事项，如散养家禽和违章搭建】专项整治情况的汇报",
      ["【街道（乡镇）名称】关于联合开展", "【整治事项，如散养家禽和违章搭建】", "专项整治情况的汇报"]),
-    # Nothing to break at: left to the application.
-    ("【" + "很" * 30 + "】", ["【" + "很" * 30 + "】"]),
+    # A placeholder wider than the line is broken between its words.
+    ("【单位名称】关于【请求事项，如组织开展“五小”行业联合执法行动】的请示",
+     ["【单位名称】关于【请求事项，如组织", "开展“五小”行业联合执法行动】的请示"]),
 ])
 def test_break_title(title: str, lines: list[str]) -> None:
     assert break_title(title, CAPACITY) == lines
