@@ -304,7 +304,8 @@ def test_docnumber_lines_stand_above_the_title(text: str, kinds: list[str]) -> N
     document = build_docx(text)
     title = document.paragraphs[kinds.index("title")]
     assert title.style.name == "公文标题"
-    assert document.core_properties.title == title.text
+    # A long title is broken by hand (w:br, "\n" in python-docx): layout, not text.
+    assert document.core_properties.title == title.text.replace("\n", "")
 
 
 def test_english_numbering_follows_first_appearance() -> None:
