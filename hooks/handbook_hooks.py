@@ -18,6 +18,7 @@ from handbook import (
     notfound,
     offline,
     previews,
+    sanitize,
     search_pack,
     search_scope,
     search_worker,
@@ -185,6 +186,12 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav):
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
+    # Whatever the lint said: a page from a stranger keeps no script, style, form or outside
+    # reference (handbook/sanitize.py). Before anything reads the HTML (description, search).
+    html = sanitize.clean_html(html)
+    sanitize.clean_meta(page.meta)
+    page.title = sanitize.plain(page.title or "")
+    sanitize.clean_toc(page.toc)
     describe.ensure_description(page, html)
     return html
 
