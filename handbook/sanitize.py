@@ -125,7 +125,15 @@ def clean_toc(items) -> None:
 
 
 def clean_meta(meta: dict[str, Any]) -> None:
-    """Front-matter values that Material writes into the page (title, description) as escaped text."""
-    for key in ("title", "description"):
-        if isinstance(meta.get(key), str):
-            meta[key] = plain(meta[key])
+    """Front-matter values as escaped text, in place: Material writes several of them (title,
+    description, author, tags, subtitle…) into the page unescaped."""
+    for key, value in meta.items():
+        meta[key] = _plain_value(value)
+
+
+def _plain_value(value: Any) -> Any:
+    if isinstance(value, str):
+        return plain(value)
+    if isinstance(value, list):
+        return [_plain_value(item) for item in value]
+    return value

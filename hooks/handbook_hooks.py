@@ -12,6 +12,7 @@ from mkdocs.structure.pages import Page
 
 from handbook import (
     DATA,
+    csp,
     describe,
     head,
     jieba_dict,
@@ -93,6 +94,8 @@ def _locale(page: Page) -> str:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> str:
+    # Front matter comes from strangers and the theme prints parts of it unescaped.
+    sanitize.clean_meta(page.meta)
     locale = _locale(page)
     search_pack.exclude_listing(markdown, page.meta)
     _glossary.locale = locale
@@ -131,11 +134,11 @@ def _add_derived_tags(page: Page, locale: str) -> None:
     """Type and topic tags come from `type` and `topic`, never typed by hand."""
     names = list(page.meta.get("tags") or [])
     page_type = tags()["types"].get(page.meta.get("type"))
-    if page_type and page_type[locale] not in names:
-        names.append(page_type[locale])
+    if page_type and sanitize.text(page_type[locale]) not in names:
+        names.append(sanitize.text(page_type[locale]))
     topic = topic_map().get(page.meta.get("topic"))
-    if topic and topic[locale] not in names:
-        names.append(topic[locale])
+    if topic and sanitize.text(topic[locale]) not in names:
+        names.append(sanitize.text(topic[locale]))
     if names:
         page.meta["tags"] = names
 
@@ -189,7 +192,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
     # Whatever the lint said: a page from a stranger keeps no script, style, form or outside
     # reference (handbook/sanitize.py). Before anything reads the HTML (description, search).
     html = sanitize.clean_html(html)
-    sanitize.clean_meta(page.meta)
+    # A title taken from the first heading, and the headings of the table of contents.
     page.title = sanitize.plain(page.title or "")
     sanitize.clean_toc(page.toc)
     describe.ensure_description(page, html)
@@ -200,7 +203,9 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     # Pages under /en/ search the English index, all with the handbook's worker (handbook/search_scope.py).
     prefixes = _prefixes(config)
     locale = search_scope.language_of(page.url, prefixes)
-    return head.drop_language_alternates(search_scope.scope(output, prefixes.get(locale, "")))
+    output = head.drop_language_alternates(search_scope.scope(output, prefixes.get(locale, "")))
+    # Last, so that the hashes cover the theme's inline scripts as they are served.
+    return csp.add_policy(output, page.content or "", offline.enabled(config))
 
 
 def _prefixes(config: MkDocsConfig) -> dict[str, str]:
@@ -212,4 +217,6 @@ def _prefixes(config: MkDocsConfig) -> dict[str, str]:
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    if template_name == "404.html":
+        output_content = csp.add_policy(output_content, offline=offline.enabled(config))
     return notfound.post_template(output_content, template_name, config)

@@ -121,11 +121,21 @@ def browser_context(make_context):
                         viewport={"width": 1280, "height": 900})
 
 
-@pytest.fixture
-def page(browser_context):
-    """A page in a fresh context; console errors of the site fail the test that produced them."""
-    page = browser_context.new_page()
+def watch_errors(page) -> list[str]:
+    """Script errors of `page`, and everything the site's Content-Security-Policy refused: the
+    policy (handbook/csp.py) must never block the site's own features."""
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda message: errors.append(message.text)
+            if message.type == "error" and "Content Security Policy" in message.text else None)
+    return errors
+
+
+@pytest.fixture
+def page(browser_context):
+    """A page in a fresh context; console errors of the site and refusals of its Content-Security-
+    Policy fail the test that produced them."""
+    page = browser_context.new_page()
+    errors = watch_errors(page)
     yield page
     assert not errors, f"JavaScript errors on the page: {errors}"
