@@ -46,6 +46,10 @@ def policy(script_hashes: list[str], offline: bool = False) -> str:
     return "; ".join(directives)
 
 
+def sha256(script: str) -> str:
+    return base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
+
+
 def inline_script_hashes(html: str, body: str = "") -> list[str]:
     """SHA-256 (base64) of every inline script of `html` that a browser would run, outside `body`."""
     skip = (0, 0)
@@ -60,17 +64,17 @@ def inline_script_hashes(html: str, body: str = "") -> list[str]:
         attrs = match.group("attrs")
         if re.search(r"\bsrc\s*=", attrs, re.I) or _NOT_SCRIPT_TYPE.search(attrs):
             continue
-        digest = hashlib.sha256(match.group("body").encode("utf-8")).digest()
-        value = base64.b64encode(digest).decode("ascii")
+        value = sha256(match.group("body"))
         if value not in hashes:
             hashes.append(value)
     return hashes
 
 
-def add_policy(html: str, body: str = "", offline: bool = False) -> str:
-    """`html` with the policy as the first element of its head (after the charset)."""
-    tag = ('<meta http-equiv="Content-Security-Policy" content="'
-           f'{policy(inline_script_hashes(html, body), offline)}">')
+def add_policy(html: str, body: str = "", offline: bool = False, scripts: tuple[str, ...] = ()) -> str:
+    """`html` with the policy as the first element of its head (after the charset). `scripts`:
+    texts of inline scripts that the page's scripts write (the offline edition's worker shim)."""
+    hashes = inline_script_hashes(html, body) + [sha256(script) for script in scripts]
+    tag = f'<meta http-equiv="Content-Security-Policy" content="{policy(hashes, offline)}">'
     charset = _CHARSET.search(html)
     if charset:
         return html[: charset.end()] + "\n    " + tag + html[charset.end():]

@@ -17,8 +17,10 @@ Two things of the plugin do not fit this site, and are corrected here:
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import zipfile
+from functools import cache
 from pathlib import Path
 
 from handbook.search_split import INDEX
@@ -39,6 +41,31 @@ def use_local_shim(config) -> None:
     """Name the vendored shim among Material's polyfills, before the offline plugin adds a CDN URL."""
     polyfills = [url for url in config.extra.get("polyfills", []) if "iframe-worker" not in url]
     config.extra["polyfills"] = [*polyfills, SHIM_URL]
+
+
+@cache
+def shim_inline_script() -> str:
+    """The text of the inline script that the shim writes into its iframe.
+
+    The iframe inherits the page's Content-Security-Policy, which allows the script by its hash
+    (handbook/csp.py). The shim builds the text from a template literal that interpolates the
+    source of two of its own functions; the same is done here from the vendored file.
+    """
+    source = SHIM.read_text(encoding="utf-8")
+    template = re.search(r"<script>(postMessage=.*?)<\\/script>", source)
+    if template is None:
+        raise ValueError(f"{SHIM}: the iframe's inline script was not found")
+    return re.sub(r"\$\{(\w+)\}", lambda m: _function_source(source, m.group(1)), template.group(1))
+
+
+def _function_source(source: str, name: str) -> str:
+    start = source.index(f"function {name}(")
+    depth = 0
+    for position in range(source.index("{", start), len(source)):
+        depth += {"{": 1, "}": -1}.get(source[position], 0)
+        if depth == 0:
+            return source[start : position + 1]
+    raise ValueError(f"{SHIM}: function {name} does not end")
 
 
 def write_shim(site_dir: Path) -> None:

@@ -205,7 +205,13 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     locale = search_scope.language_of(page.url, prefixes)
     output = head.drop_language_alternates(search_scope.scope(output, prefixes.get(locale, "")))
     # Last, so that the hashes cover the theme's inline scripts as they are served.
-    return csp.add_policy(output, page.content or "", offline.enabled(config))
+    return _add_policy(output, config, page.content or "")
+
+
+def _add_policy(output: str, config: MkDocsConfig, body: str = "") -> str:
+    if offline.enabled(config):
+        return csp.add_policy(output, body, offline=True, scripts=(offline.shim_inline_script(),))
+    return csp.add_policy(output, body)
 
 
 def _prefixes(config: MkDocsConfig) -> dict[str, str]:
@@ -218,5 +224,5 @@ def _prefixes(config: MkDocsConfig) -> dict[str, str]:
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
     if template_name == "404.html":
-        output_content = csp.add_policy(output_content, offline=offline.enabled(config))
+        output_content = _add_policy(output_content, config)
     return notfound.post_template(output_content, template_name, config)
