@@ -15,6 +15,7 @@ from handbook.docx_export import download_links, download_path
 from handbook.frontmatter import read_front_matter
 from handbook.lint.rules import lint_rules
 from handbook.nav import page_folder
+from handbook.sanitize import text
 from handbook.template_text import template_of
 from handbook.translations import is_english, twin_of
 
@@ -25,9 +26,9 @@ def topic_cards(locale: str, docs: Path, page_dir: str) -> str:
         if not (docs / "topics" / topic["slug"] / "index.md").is_file():
             continue
         link = _relative(page_dir, f"topics/{topic['slug']}/index.md")
-        lines.append(f"-   **[{topic[locale]}]({link})**")
+        lines.append(f"-   **[{text(topic[locale])}]({link})**")
         lines.append("")
-        lines.append(f"    {topic['summary_' + locale]}")
+        lines.append(f"    {text(topic['summary_' + locale])}")
         lines.append("")
     lines.append("</div>")
     return "\n".join(lines)
@@ -36,7 +37,8 @@ def topic_cards(locale: str, docs: Path, page_dir: str) -> str:
 def glossary_list(locale: str, docs: Path, page_dir: str) -> str:
     entries = sorted(glossary(), key=lambda e: e["en"].lower() if locale == "en" else e["term"])
     lines: list[str] = []
-    for entry in entries:
+    # Data are plain text: escaped, so that markup in a definition shows as characters.
+    for entry in ({key: _plain(value) for key, value in entry.items()} for entry in entries):
         if locale == "en":
             lines.append(f"{entry['en']} （{entry['term']}） {{#{entry['id']}}}")
             lines.append(f":   {entry.get('en_definition') or entry['definition']}")
@@ -86,7 +88,7 @@ def template_list(locale: str, docs: Path, page_dir: str) -> str:
                 # Paths assume directory URLs and a library page that is an index.md.
                 stem = _relative(page_dir, download_path(f"topics/{topic['slug']}/{path.name}", "docx"))
                 downloads = download_links(stem[: -len(".docx")], title, locale, short=True)
-            cells = [f"[{_cell(title)}]({link})", topic_names[topic["slug"]], _cell(purpose), downloads]
+            cells = [f"[{_cell(title)}]({link})", _cell(topic_names[topic["slug"]]), _cell(purpose), downloads]
             rows.append("| " + " | ".join(cells) + " |")
     return "\n".join(rows)
 
@@ -104,8 +106,14 @@ def _first_sentence(body: str, locale: str) -> str:
     return ""
 
 
-def _cell(text: str) -> str:
-    return str(text).replace("|", "\\|").replace("\n", " ")
+def _plain(value):
+    if isinstance(value, list):
+        return [text(item) for item in value]
+    return value if value is None else text(value)
+
+
+def _cell(value: str) -> str:
+    return text(value).replace("|", "\\|").replace("\n", " ")
 
 
 def _source_link(source: str, page_dir: str) -> str:

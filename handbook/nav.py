@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from handbook.data import topics
+from handbook.sanitize import text
 from handbook.translations import is_english
 
 SECTIONS: list[tuple[str, str, str]] = [
@@ -78,7 +79,8 @@ def build_nav(docs: Path) -> list[Any]:
             for topic in topics():
                 pages = _folder_pages(docs, f"topics/{topic['slug']}")
                 if pages:
-                    entries.append({topic["zh"]: _bounded(pages)})
+                    # Navigation titles are printed unescaped by the theme; data are plain text.
+                    entries.append({text(topic["zh"]): _bounded(pages)})
         else:
             entries = _folder_pages(docs, folder)
         if len(entries) == 1 and isinstance(entries[0], str):
@@ -111,7 +113,7 @@ def nav_translations(parts: int = 200) -> dict[str, str]:
     """Chinese section titles and their English twins, for the i18n plugin."""
     names = {"首页": "Home"}
     names.update({zh: en for zh, en, _ in SECTIONS})
-    names.update({topic["zh"]: topic["en"] for topic in topics()})
+    names.update({text(topic["zh"]): text(topic["en"]) for topic in topics()})
     for _prefix, title, english in GROUPS:
         names[title] = english
         names.update({f"{title} {n}": f"{english} {n}" for n in range(1, parts + 1)})
