@@ -88,7 +88,8 @@ def template_list(locale: str, docs: Path, page_dir: str) -> str:
                 # Paths assume directory URLs and a library page that is an index.md.
                 stem = _relative(page_dir, download_path(f"topics/{topic['slug']}/{path.name}", "docx"))
                 downloads = download_links(stem[: -len(".docx")], title, locale, short=True)
-            cells = [f"[{_cell(title)}]({link})", _cell(topic_names[topic["slug"]]), _cell(purpose), downloads]
+            topic_name = _cell(topic_names[topic["slug"]])
+            cells = [f"[{_cell(title)}]({link})", topic_name, _cell(purpose), downloads]
             rows.append("| " + " | ".join(cells) + " |")
     return "\n".join(rows)
 

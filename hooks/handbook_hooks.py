@@ -14,10 +14,12 @@ from handbook import (
     DATA,
     csp,
     describe,
+    docs_tree,
     head,
     jieba_dict,
     notfound,
     offline,
+    page_check,
     previews,
     sanitize,
     search_pack,
@@ -26,7 +28,7 @@ from handbook import (
 )
 from handbook.check import bundle as check_bundle
 from handbook.check import page as check_page
-from handbook.data import DataError, glossary, reload_data, tags, topic_map, topics
+from handbook.data import DataError, glossary, reload_data, source_reports, tags, topic_map, topics
 from handbook.docx_export import export_page
 from handbook.docx_render import RenderError
 from handbook.frontmatter import FrontMatterError
@@ -69,7 +71,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         # a traceback from the navigation or the first page that needs it.
         topics()
         tags()
-    except DataError as error:
+        source_reports()
+        # Before MkDocs walks docs/ (following links): a link could publish a file from outside
+        # it, and a loop would never end.
+        docs_tree.refuse_symlinks(Path(config.docs_dir))
+    except (DataError, docs_tree.SymlinkError) as error:
         raise PluginError(str(error)) from None
     if not config.nav:
         config.nav = build_nav(Path(config.docs_dir))
@@ -87,6 +93,22 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if DATA.is_dir() and str(DATA) not in config.watch:
         config.watch.append(str(DATA))
     return config
+
+
+def on_files(files, config: MkDocsConfig):
+    """Every page file checked before MkDocs reads it (handbook/page_check.py)."""
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and getattr(i18n, "building", False):
+        return files  # checked once, by the first language's build
+    for file in files.documentation_pages():
+        if not file.abs_src_path:
+            continue
+        try:
+            for warning in page_check.problems(Path(file.abs_src_path)):
+                log.warning(warning)
+        except (page_check.PageError, OSError) as error:
+            raise PluginError(str(error)) from None
+    return files
 
 
 def _locale(page: Page) -> str:

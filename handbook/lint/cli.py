@@ -12,7 +12,8 @@ from pathlib import Path
 
 import yaml
 
-from handbook import gitfiles
+from handbook import docs_tree, gitfiles
+from handbook.data import DataError
 from handbook.lint import links as links_mod
 from handbook.lint import meta as meta_mod
 from handbook.lint import privacy as privacy_mod
@@ -84,8 +85,12 @@ def _docs_dir(config_file: Path) -> Path:
 
 
 def _markdown_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.rglob("*.md")
-                  if p.is_file() and not any(part.startswith(".") for part in p.relative_to(folder).parts))
+    # Pages behind a link would be published unlinted, a loop would never end: links are refused.
+    try:
+        docs_tree.refuse_symlinks(folder)
+    except docs_tree.SymlinkError as error:
+        raise UsageError(str(error)) from None
+    return docs_tree.markdown_files(folder)
 
 
 def changed_files(base: str, cwd: Path) -> list[Path]:
@@ -100,6 +105,8 @@ def select_files(paths: Sequence[str], docs_dir: Path, changed: str | None) -> l
     if paths:
         for name in paths:
             path = Path(name)
+            if path.is_symlink():
+                raise UsageError(f"{name}: symbolic link to {os.readlink(path)}; lint the file itself")
             if path.is_dir():
                 selected.extend(_markdown_files(path))
             elif path.is_file():
@@ -447,7 +454,7 @@ def _main(argv: Sequence[str] | None) -> int:
         }
         findings = run(linters, files, config_file, whole_site=not args.paths and args.changed is None,
                        fix=args.fix, external=args.external, external_options=options)
-    except (UsageError, links_mod.ConfigError) as error:
+    except (UsageError, links_mod.ConfigError, DataError) as error:
         print(f"lint.py: error: {error}", file=sys.stderr)
         return 2
     output = render(findings, args.format)

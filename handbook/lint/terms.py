@@ -17,9 +17,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from handbook import DATA
+from handbook.data import DataError, glossary, read_yaml
 from handbook.lint import suspect
 from handbook.lint.findings import Finding
 from handbook.lint.markdown_scan import Document
@@ -235,32 +234,18 @@ def _excepted(text: str, start: int, entry: Entry) -> bool:
     return False
 
 
-# libyaml's loader when PyYAML has it: the pure-Python one takes most of a short run's time.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
 @cache
 def load_wording_data(path: Path = DATA / "wording.yml") -> dict[str, Any]:
-    with path.open(encoding="utf-8") as handle:
-        return yaml.load(handle, Loader=_LOADER) or {}  # noqa: S506 (a safe loader)
+    data = read_yaml(path) or {}
+    if not isinstance(data, dict):
+        raise DataError(f"{path}: must be a mapping of rule groups, not a {type(data).__name__}")
+    return data
 
 
 @cache
 def _glossary_data() -> tuple[dict[str, Any], ...]:
-    path = DATA / "glossary.yml"
-    try:
-        if not path.is_file():
-            return ()
-        with path.open(encoding="utf-8") as handle:
-            return tuple(yaml.load(handle, Loader=_LOADER) or [])  # noqa: S506 (a safe loader)
-    except Exception:  # noqa: BLE001 - handbook.data reports the error in its own words
-        pass
-    try:
-        from handbook.data import glossary
-
-        return tuple(glossary())
-    except FileNotFoundError:
-        return ()
+    # Checked by handbook.data: a broken glossary is reported there, with its file and line.
+    return tuple(glossary())
 
 
 def _glossary() -> list[dict[str, Any]]:
