@@ -42,20 +42,24 @@ _LINK_BODY = r"(?:[^\[\]\n]|\[[^\[\]\n]*\])*"
 _TARGET = r"(?:<[^>\n]*>|[^\s()<>]*(?:\([^\s()]*\)[^\s()<>]*)*)"
 _BRANCHES = [
     r"(?P<code>(?P<tick>`+)(?!`).+?(?<!`)(?P=tick)(?!`))",
-    r"(?P<comment><!--.*?-->)",
+    # A comment ends at the first "-->" and is not looked for past the next "<!--": a line of many
+    # unclosed ones would otherwise be scanned to its end from each (quadratic).
+    r"(?P<comment><!--(?:(?!<!--).)*?-->)",
     # TeX math as pymdownx.arithmatex reads it: $$…$$, \(…\), and $…$ whose opening $ is not
     # followed and closing $ not preceded by a space, the closing one not followed by a digit
     # (so "$5 and $10" stays text).
     r"(?P<math>\$\$.+?\$\$|\$(?=[^\s$])(?:[^$\n\\]|\\.)*?(?<=[^\s$\\])\$(?!\d)|\\\(.+?\\\))",
-    r"(?P<auto><(?:https?|ftp|mailto):[^>\s]*>)",
+    r"(?P<auto><(?:https?|ftp|mailto):[^<>\s]*>)",
     r"(?P<tag></?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>\n]*)?/?>)",
     r"(?P<link>(?P<bang>!?)\[" + _LINK_BODY + r"\]\((?P<lt>[ \t]*(?P<target>" + _TARGET + r")"
     r"(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^)\n]*\)))?[ \t]*)\))",
     r"(?P<refuse>\[" + _LINK_BODY + r"\](?P<label>\[[^\]\n]*\]))",
     r"(?P<foot>\[\^[^\]\n]+\])",
-    r"(?P<attr>\{[ \t]*[:#.][^}\n]*\})",
+    r"(?P<attr>\{[ \t]*[:#.][^{}\n]*\})",
     r"(?P<url>(?:https?|ftp)://[^\s<>\"'（）【】，。；：！？“”‘’、\u4e00-\u9fff]+|www\.[A-Za-z0-9-]+\.[^\s<>\"'（）【】，。；：！？“”‘’、\u4e00-\u9fff]+)",  # noqa: E501
-    r"(?P<email>[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)",
+    # Only from the start of a run of address characters: tried at every position of a long run
+    # without "@", it would take time quadratic in the run's length.
+    r"(?P<email>(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)",
     r"(?P<entity>&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]+);)",
     r"(?P<emoji>:[a-z0-9_+-]+(?:-[a-z0-9_+]+)+:)",
 ]
