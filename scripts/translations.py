@@ -15,7 +15,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from handbook import ROOT  # noqa: E402
-from handbook.frontmatter import FrontMatterError  # noqa: E402
+from handbook.frontmatter import FrontMatterError, split_front_matter  # noqa: E402
 from handbook.gitfiles import GitError, changed_files  # noqa: E402
 from handbook.translations import (  # noqa: E402
     DEFERRED,
@@ -39,7 +39,9 @@ def _relative(path: Path) -> str:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    statuses = [status_of(page) for page in chinese_pages(args.docs)]
+    pages = chinese_pages(args.docs)
+    _readable(pages)
+    statuses = [status_of(page) for page in pages]
     if args.format == "json":
         print(
             json.dumps(
@@ -71,24 +73,57 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 def cmd_stamp(args: argparse.Namespace) -> int:
     paths = args.paths or [twin_of(p) for p in chinese_pages(args.docs) if twin_of(p).is_file()]
+    # Every page is read and checked before the first is written: a page that cannot be read
+    # (not UTF-8, broken front matter) stops the run with nothing changed.
+    planned: list[tuple[Path, str]] = []
     for path in paths:
         source = source_of(path)
         translation = twin_of(source)
         if not translation.is_file():
             print(f"{_relative(translation)}: no English page to stamp", file=sys.stderr)
             return 2
-        current = status_of(source).current
         try:
-            changed = stamp(translation, current, DEFERRED if args.defer else "translation_of")
+            _readable([source])
+            current = status_of(source).current
+            split_front_matter(_read(translation))
+        except _Unreadable as error:
+            print(error, file=sys.stderr)
+            return 2
         except FrontMatterError as error:
             print(f"{_relative(translation)}:{error.line}: {error}", file=sys.stderr)
             return 2
-        if changed:
+        planned.append((translation, current))
+    for translation, current in planned:
+        if stamp(translation, current, DEFERRED if args.defer else "translation_of"):
             print(
                 f"stamped {_relative(translation)}: "
                 f"{'translation_deferred' if args.defer else 'translation_of'}: {current}"
             )
     return 0
+
+
+def _readable(sources: list[Path]) -> None:
+    """Raise _Unreadable for the first Chinese page, or English twin, that cannot be read as UTF-8."""
+    for source in sources:
+        _read(source)
+        if twin_of(source).is_file():
+            _read(twin_of(source))
+
+
+class _Unreadable(ValueError):
+    """A page that is not UTF-8 or cannot be read; the message names it (and the line)."""
+
+
+def _read(path: Path) -> str:
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise _Unreadable(f"{_relative(path)}: cannot read: {error.strerror}") from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise _Unreadable(f"{_relative(path)}:{line}: not UTF-8 (GBK?): save the page as UTF-8") from None
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -109,6 +144,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         sources = [p for p in sources if p.is_file()]
     else:
         sources = chinese_pages(args.docs)
+    _readable(sources)
     failures = 0
     for source in sources:
         s = status_of(source)
@@ -169,7 +205,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     check.add_argument("--format", choices=["text", "github"], default="text")
     args = parser.parse_args(argv)
-    return {"status": cmd_status, "stamp": cmd_stamp, "check": cmd_check}[args.command](args)
+    command = {"status": cmd_status, "stamp": cmd_stamp, "check": cmd_check}[args.command]
+    try:
+        return command(args)
+    except _Unreadable as error:
+        print(f"translations.py: error: {error}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

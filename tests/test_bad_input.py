@@ -152,3 +152,19 @@ def test_linter_exits_2_on_unusable_data(tmp_path: Path, case: str) -> None:
     assert lint.returncode == 2, lint.stderr[-2000:]
     assert "Traceback" not in lint.stderr
     assert len([line for line in lint.stderr.splitlines() if expected in line]) == 1, lint.stderr[-2000:]
+
+
+@pytest.mark.parametrize("command", ["stamp", "status", "check"])
+def test_translations_stop_on_a_gbk_page_before_writing(tmp_path: Path, command: str) -> None:
+    docs = tmp_path / "docs" / "getting-started"
+    docs.mkdir(parents=True)
+    english = PAGE.replace("测试页", "Test page").replace("正文。", "Text.")
+    for name in ("a", "b"):
+        (docs / f"{name}.md").write_text(PAGE, encoding="utf-8")
+        (docs / f"{name}.en.md").write_text(english, encoding="utf-8")
+    (docs / "b.md").write_bytes(PAGE.encode("gbk"))
+    before = (docs / "a.en.md").read_bytes()
+    run = _run(tmp_path, str(ROOT / "scripts" / "translations.py"), "--docs", str(tmp_path / "docs"), command)
+    assert run.returncode == 2 and "Traceback" not in run.stderr, run.stderr[-2000:]
+    assert len([line for line in run.stderr.splitlines() if "b.md:2: not UTF-8" in line]) == 1, run.stderr
+    assert (docs / "a.en.md").read_bytes() == before, "a.en.md was stamped before the run stopped"
