@@ -35,16 +35,20 @@ FOOTNOTE_DEF = re.compile(r"^[ ]{0,3}\[\^[^\]\n]+\]:[ \t]?")
 # Lines that open a block whose indented lines are its content, not code.
 CONTAINER = re.compile(r"^[ ]{0,3}(?:[-*+][ \t]|\d{1,9}[.)][ \t]|!!!|\?\?\?|===|\[\^[^\]\n]+\]:)")
 HEADING_ID = re.compile(r"^#{2,6}[ \t].*?\{[^}\n]*?#(?P<id>[A-Za-z0-9_:.-]+)[^}\n]*\}[ \t]*\r?$")
+# What ends an HTML comment for a browser: "-->", or "--!>".
+COMMENT_END = re.compile(r"--!?>")
 COMMENT_DIRECTIVE = re.compile(
     r"<!--\s*lint-(?P<verb>disable-next-line|disable|enable)\b(?P<rules>[^>]*?)-->")
 
 _LINK_BODY = r"(?:[^\[\]\n]|\[[^\[\]\n]*\])*"
 _TARGET = r"(?:<[^>\n]*>|[^\s()<>]*(?:\([^\s()]*\)[^\s()<>]*)*)"
 _BRANCHES = [
-    r"(?P<code>(?P<tick>`+)(?!`).+?(?<!`)(?P=tick)(?!`))",
+    # A backslash-escaped backtick opens no code span (Python-Markdown prints it as a backtick).
+    r"(?P<code>(?<!\\)(?P<tick>`+)(?!`).+?(?<!`)(?P=tick)(?!`))",
     # A comment ends at the first "-->" and is not looked for past the next "<!--": a line of many
     # unclosed ones would otherwise be scanned to its end from each (quadratic).
-    r"(?P<comment><!--(?:(?!<!--).)*?-->)",
+    # "<!-->" and "<!--->" are whole (empty) comments to a browser, and "--!>" ends one too.
+    r"(?P<comment><!--(?:-?>|(?:(?!<!--).)*?--!?>))",
     # TeX math as pymdownx.arithmatex reads it: $$…$$, \(…\), and $…$ whose opening $ is not
     # followed and closing $ not preceded by a space, the closing one not followed by a digit
     # (so "$5 and $10" stays text).
@@ -240,14 +244,14 @@ def _scan(doc: Document) -> None:
                 _mask(pieces, nocode, len(line), keep_nocode=False)
             continue
         if in_comment:
-            close = line.find("-->")
-            if close == -1:
+            end = COMMENT_END.search(line)
+            if end is None:
                 _mask(pieces, nocode, len(line), keep_nocode=False)
                 continue
             in_comment = False
-            _mask(pieces, nocode, close + 3, keep_nocode=False)
-            rest = line[close + 3:]
-            _inline(doc, rest, start + close + 3, pieces, nocode, open_rules, next_line_rules)
+            _mask(pieces, nocode, end.end(), keep_nocode=False)
+            rest = line[end.end():]
+            _inline(doc, rest, start + end.end(), pieces, nocode, open_rules, next_line_rules)
             continue
         if in_math:
             if "$$" in line:
@@ -291,7 +295,7 @@ def _scan(doc: Document) -> None:
                 _mask(pieces, nocode, len(line), keep_nocode=False)
                 continue
         opened = line.rfind("<!--")
-        if opened != -1 and line.find("-->", opened) == -1:
+        if opened != -1 and COMMENT_END.search(line, opened + 2) is None:
             # A comment that continues on the next lines.
             _inline(doc, line[:opened], start, pieces, nocode, open_rules, next_line_rules)
             _directive(doc, line[opened:], start + opened, open_rules, next_line_rules)

@@ -7,6 +7,7 @@ matter and link targets kept) so that published text is checked wherever it sits
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 
 from handbook.lint.findings import Finding
@@ -22,9 +23,23 @@ PLACEHOLDER_DOMAINS = re.compile(r"(?:^|\.)(?:example\.(?:com|org|net|edu)|examp
 PLATE = re.compile(
     r"[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-HJ-NP-Z][A-HJ-NP-Z0-9]{5,6}(?![A-Za-z0-9])")
 URL = re.compile(r"(?:https?|ftp)://[^\s<>\"')）]+")
-UNSAFE_TAG = re.compile(r"<\s*(script|iframe|object|embed)\b", re.I)
-ON_ATTR = re.compile(r"<[a-zA-Z][^<>]*?\s(on[a-z]+)\s*=", re.I)
+# Elements that run code, load from elsewhere, change how the page is read or ask for input.
+UNSAFE_TAG = re.compile(r"<\s*(script|iframe|frame|frameset|object|embed|applet|base|meta|link|style|form|"
+                        r"button|textarea|select|input|svg|math|template|portal)\b", re.I)
+ON_ATTR = re.compile(r"<[a-zA-Z][^<>]*?[\s/\"'](on[a-z]+)\s*=", re.I)
+# Attribute lists ({: onmouseover="…" }) put attributes on Markdown elements.
+ATTR_LIST_ON = re.compile(r"\{[ \t]*[:#.][^{}\n]*?\s(on[a-z]+)[ \t]*=", re.I)
+UNSAFE_ATTR = re.compile(r"<[a-zA-Z][^<>]*?\s(srcdoc|formaction|autofocus|srcset|poster|"
+                         r"style\s*=\s*[\"'][^\"']*url\()", re.I)
 JS_URL = re.compile(r"j\s*a\s*v\s*a\s*s\s*c\s*r\s*i\s*p\s*t\s*:", re.I)
+# A link or source attribute, its value decoded the way a browser decodes it (entities, blanks).
+URL_ATTR = re.compile(r"<[a-zA-Z][^<>]*?\s(href|src|action|data|xlink:href)\s*=\s*"
+                      r"(\"[^\"]*\"|'[^']*'|[^\s>]+)", re.I)
+MARKDOWN_TARGET = re.compile(r"(!?)\[[^\]\n]*\]\(\s*<?([^)\s>]+)")
+IMPORT = re.compile(r"@import\b", re.I)
+# Markup written with entities: shown as text by the page, but turned back into markup by some
+# consumers (Material's tooltips set innerHTML from a title; a heading's text reaches the TOC).
+ENTITY_MARKUP = re.compile(r"&lt;\s*(?:script\b|[a-zA-Z][^<>]*?\son[a-z]+\s*=)", re.I)
 WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 CHECK = "10X98765432"
 
@@ -50,7 +65,11 @@ def check(doc: Document) -> list[Finding]:
         return any(begin <= start < end for begin, end in urls)
 
     def add(offset: int, rule_id: str, message: str, suggestion: str | None = None) -> None:
-        if not in_url(offset) and not doc.is_disabled(rule_id, "privacy", offset):
+        # Executable HTML cannot be switched off by the page itself (lint-disable or a comment).
+        if rule_id == "html-unsafe":
+            if not any(f.rule == rule_id and f.line == doc.position(offset)[0] for f in findings):
+                findings.append(doc.finding(offset, rule_id, "error", message, suggestion))
+        elif not in_url(offset) and not doc.is_disabled(rule_id, "privacy", offset):
             findings.append(doc.finding(offset, rule_id, "error", message, suggestion))
 
     if ELEVEN_DIGITS.search(text) is not None:
@@ -68,13 +87,58 @@ def check(doc: Document) -> list[Finding]:
     for match in PLATE.finditer(text):
         if any(char.isdigit() for char in match.group(0)):
             add(match.start(), "privacy-plate", f"vehicle licence plate '{match.group(0)}'")
-    if "<" in text:
-        for match in UNSAFE_TAG.finditer(text):
-            add(match.start(), "html-unsafe", f"<{match.group(1).lower()}> can run code in readers' browsers")
-        for match in ON_ATTR.finditer(text):
-            add(match.start(), "html-unsafe",
-                f"event handler attribute '{match.group(1)}=' runs script")
+    _unsafe_html(doc, text, add)
+    return findings
+
+
+def _unsafe_html(doc: Document, text: str, add) -> None:
+    """Executable or outside-loading HTML; the build removes it anyway (handbook/sanitize.py)."""
+    if "&lt;" in text:
+        for match in ENTITY_MARKUP.finditer(text):
+            add(match.start(), "html-unsafe", "markup written with entities (&lt;…) becomes markup again in "
+                "tooltips and the table of contents; write the text without it")
+    unclosed = doc.text.rfind("<!--")
+    if unclosed >= 0 and not re.search(r"--!?>", doc.text[unclosed + 2:]):
+        add(unclosed, "html-unsafe", "HTML comment never closed: it hides the rest of the page "
+            "from review, not from the browser")
+        # What it hides is checked as it stands.
+        _unsafe_markup(doc.text[unclosed + 4:], unclosed + 4, add)
+    _unsafe_markup(text, 0, add)
+    if "{" in text:
+        for match in ATTR_LIST_ON.finditer(text):
+            add(match.start(), "html-unsafe", f"event handler attribute '{match.group(1)}=' runs script")
     if ":" in text:
         for match in JS_URL.finditer(text):
             add(match.start(), "html-unsafe", "javascript: link runs script")
-    return findings
+        for match in MARKDOWN_TARGET.finditer(doc.text):
+            _unsafe_url(match.start(), match.group(2), add, loads=match.group(1) == "!")
+    if "@" in text:
+        for match in IMPORT.finditer(text):
+            add(match.start(), "html-unsafe", "@import loads a style sheet from elsewhere")
+
+
+def _unsafe_markup(text: str, base: int, add) -> None:
+    """Tags and attributes in `text`, whose offsets start at `base` in the page."""
+    if "<" not in text:
+        return
+    for match in UNSAFE_TAG.finditer(text):
+        add(base + match.start(), "html-unsafe", f"<{match.group(1).lower()}> is not allowed in a page "
+            "(it can run code, load from another host or ask readers for input)")
+    for match in ON_ATTR.finditer(text):
+        add(base + match.start(), "html-unsafe", f"event handler attribute '{match.group(1)}=' runs script")
+    for match in UNSAFE_ATTR.finditer(text):
+        add(base + match.start(), "html-unsafe", f"attribute '{match.group(1)}' is not allowed in a page")
+    for match in URL_ATTR.finditer(text):
+        loads = match.group(1).lower() != "href"
+        _unsafe_url(base + match.start(), match.group(2).strip("\"'"), add, loads=loads)
+
+
+def _unsafe_url(offset: int, value: str, add, loads: bool) -> None:
+    """`loads`: the browser fetches the URL with the page (an image, a frame), not on a click."""
+    decoded = re.sub(r"[\x00-\x20]", "", html.unescape(value)).lower()
+    if decoded.startswith(("javascript:", "vbscript:")):
+        add(offset, "html-unsafe", "javascript: link runs script")
+    elif decoded.startswith("data:"):
+        add(offset, "html-unsafe", "data: URL can hold a page or script; link to a file under docs/")
+    elif loads and decoded.startswith(("http:", "https:", "//", "ftp:")):
+        add(offset, "html-unsafe", "loads from another host with the page; put the file under docs/assets/")
