@@ -15,13 +15,24 @@ from handbook.lint.markdown_scan import Document
 
 # Each pattern starts with a literal or a character set, which `re` searches for fast; the
 # lookbehinds come after that first character (same matches as (?<!\d)1…, (?<![\dXx])\d{17}…).
-MOBILE = re.compile(r"1(?<!\d1)[3-9]\d{9}(?!\d)")
+# Numbers may be grouped by blanks or hyphens (138 0013 8000, 138-0013-8000) and carry the country
+# code (+86, 0086); a number glued to letters (a model number) or followed by a unit (an amount:
+# 13800138000元) is not a phone number.
+_NOT_AFTER = r"(?<![A-Za-z0-9_\-.])"
+_UNIT = r"(?![\d\-]|\s?(?:元|万|亿|人|次|个|件|台|辆|吨|户|份|平方|米|公里|千克|kg|km))"
+MOBILE = re.compile(_NOT_AFTER + r"(?:(?:\+|00)86[ -]?)?1[3-9]\d(?:[ -]?\d{4}){2}" + _UNIT)
+LANDLINE = re.compile(_NOT_AFTER + r"(?:\(0\d{2,3}\)|0\d{2,3}-)[ ]?[2-9]\d{6,7}" + _UNIT)
 ID_CARD = re.compile(r"\d(?<![\dXx]\d)\d{16}[\dXx](?![\dXx])")
-ELEVEN_DIGITS = re.compile(r"\d\d{10}")
-EMAIL = re.compile(r"(?<![\w.+-])[A-Za-z0-9._%+-]+@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)")
+ID_CARD_15 = re.compile(r"\d(?<![\dXx]\d)\d{14}(?![\dXx])")
+BANK_CARD = re.compile(_NOT_AFTER + r"[3-6]\d{3}(?:[ -]?\d{3,4}){3,4}" + _UNIT)
+ELEVEN_DIGITS = re.compile(r"\d(?:[ -]?\d){10}")
+EMAIL = re.compile(r"(?<![A-Za-z0-9_.+-])[A-Za-z0-9._%+-]+@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)")
+# Full-width digits and plus read as ASCII (same length, so offsets stay).
+_HALF = str.maketrans("０１２３４５６７８９＋－（）　", "0123456789+-() ")
 PLACEHOLDER_DOMAINS = re.compile(r"(?:^|\.)(?:example\.(?:com|org|net|edu)|example|invalid|test|localhost)$", re.I)  # noqa: E501
 PLATE = re.compile(
-    r"[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-HJ-NP-Z][A-HJ-NP-Z0-9]{5,6}(?![A-Za-z0-9])")
+    r"[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-HJ-NP-Z][·•.\- ]?"
+    r"[A-HJ-NP-Z0-9]{5,6}(?![A-Za-z0-9])")
 URL = re.compile(r"(?:https?|ftp)://[^\s<>\"')）]+")
 # Elements that run code, load from elsewhere, change how the page is read or ask for input.
 UNSAFE_TAG = re.compile(r"<\s*(script|iframe|frame|frameset|object|embed|applet|base|meta|link|style|form|"
@@ -56,8 +67,25 @@ def id_checksum_ok(number: str) -> bool:
     return dt.date(1900, 1, 1) <= born <= dt.date.today()
 
 
+def luhn_ok(digits: str) -> bool:
+    total = 0
+    for position, char in enumerate(reversed(digits)):
+        value = int(char) * (2 if position % 2 else 1)
+        total += value - 9 if value > 9 else value
+    return total % 10 == 0
+
+
+def id15_ok(number: str) -> bool:
+    """A first-generation (15-digit) resident ID: area code and a real 19YYMMDD birth date."""
+    try:
+        dt.date(1900 + int(number[6:8]), int(number[8:10]), int(number[10:12]))
+    except ValueError:
+        return False
+    return number[0] in "123456789"
+
+
 def check(doc: Document) -> list[Finding]:
-    text = doc.nocode
+    text = doc.nocode.translate(_HALF)
     findings: list[Finding] = []
     urls = [(m.start(), m.end()) for m in URL.finditer(text)] if "://" in text else []
 
@@ -79,6 +107,17 @@ def check(doc: Document) -> list[Finding]:
         for match in ID_CARD.finditer(text):
             if id_checksum_ok(match.group(0)):
                 add(match.start(), "privacy-id-card", "resident ID number (valid GB 11643 check digit)")
+        for match in ID_CARD_15.finditer(text):
+            if id15_ok(match.group(0)):
+                add(match.start(), "privacy-id-card", "15-digit resident ID number (a real birth date)")
+        for match in BANK_CARD.finditer(text):
+            digits = re.sub(r"\D", "", match.group(0))
+            if 16 <= len(digits) <= 19 and luhn_ok(digits) and not ID_CARD.fullmatch(digits):
+                add(match.start(), "privacy-bank-card", "bank card number (valid Luhn check digit)",
+                    "【银行卡号】")
+    for match in LANDLINE.finditer(text):
+        add(match.start(), "privacy-landline", "telephone number; publish only a unit's public line",
+            "【联系电话】")
     if "@" in text:
         for match in EMAIL.finditer(text):
             if not PLACEHOLDER_DOMAINS.search(match.group(1)):
