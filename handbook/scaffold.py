@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -80,8 +81,11 @@ class NewPage:
 
 
 def _front_matter(title: str, page_type: str, topic: str, today: str, extra: str = "") -> str:
+    # Quoted as a JSON string, which YAML reads as a double-quoted scalar: a title with ": ", "#",
+    # quotes or brackets stays one value and adds no key.
     return (
-        f"---\ntitle: {title}\ntype: {page_type}\ntopic: {topic}\ntags: []\nsources: []\n"
+        f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n"
+        f"type: {page_type}\ntopic: {topic}\ntags: []\nsources: []\n"
         f"updated: {today}\n{extra}---\n\n"
     )
 
@@ -98,6 +102,8 @@ def create(
     title = title.strip()
     if not title:
         raise ScaffoldError("title must not be empty")
+    if any(ord(char) < 32 or char in "\x7f\u2028\u2029" for char in title):
+        raise ScaffoldError("title must be one line, without control characters")
     folder = docs / "topics" / topic
     chinese = folder / f"{PREFIX[page_type]}{slug}.md"
     english = twin_of(chinese)

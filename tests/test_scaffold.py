@@ -117,3 +117,19 @@ def test_scaffolded_page_passes_linters_and_strict_build(mini_site: Path, page_t
     assert build.returncode == 0, build.stderr[-3000:]
     html = mini_site / "site" / "en" / "topics" / "markets" / f"{page.english.stem[:-3]}" / "index.html"
     assert "untranslated-banner" in html.read_text(encoding="utf-8")
+
+
+ODD_TITLES = ["创城: 第一步", "标题 # 注释", '他说"好"', "[方括号]", "{花括号}", "- 列表", "'单引号", "yes",
+              "2026-01-05", "a: b\nlint-disable: [all]"]
+
+
+@pytest.mark.parametrize("title", ODD_TITLES)
+def test_scaffold_writes_any_title_safely_or_refuses_it(tmp_path: Path, title: str) -> None:
+    if "\n" in title:
+        with pytest.raises(ScaffoldError, match="one line"):
+            create(tmp_path, "practice", "markets", title, "odd-title")
+        return
+    page = create(tmp_path, "practice", "markets", title, "odd-title")
+    meta, _body, _ = split_front_matter(page.chinese.read_text(encoding="utf-8"))
+    assert meta["title"] == title and "lint-disable" not in meta
+    assert check(meta, "zh") == []
