@@ -6,7 +6,11 @@ or loads from evil.example); each such line must have an html-unsafe finding.
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -54,3 +58,18 @@ def test_comment_and_backtick_tricks_do_not_hide_a_script(tmp_path: Path, text: 
     path = tmp_path / "page.md"
     path.write_text("# 标题\n\n" + text + "\n", encoding="utf-8")
     assert any(f.rule == "html-unsafe" for f in privacy.check(read_document(path)))
+
+
+def test_data_files_are_linted(tmp_path: Path) -> None:
+    """A hostile glossary entry is flagged with the data file's name and line by `lint.py privacy`."""
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    hostile = ROOT / "tests" / "fixtures" / "hostile" / "data" / "glossary.yml"
+    with (data / "glossary.yml").open("a", encoding="utf-8") as handle:
+        handle.write("\n" + hostile.read_text(encoding="utf-8"))
+    env = {**os.environ, "HANDBOOK_DATA": str(data)}
+    run = subprocess.run([sys.executable, str(ROOT / "scripts" / "lint.py"), "privacy"], cwd=ROOT, env=env,
+                         capture_output=True, text=True)
+    assert run.returncode == 1, run.stderr[-2000:]
+    flagged = [line for line in run.stdout.splitlines() if "glossary.yml:" in line and "html-unsafe" in line]
+    assert len(flagged) >= 3, run.stdout[-2000:]
