@@ -39,8 +39,11 @@ def launch_chromium(playwright, executable: Path = CHROMIUM):
 
 
 def run_axe(page) -> list[dict]:
-    """Inject axe-core into a loaded Playwright page, once Material's script has run; its violations."""
-    page.wait_for_function("() => document.documentElement.classList.contains('js')")
+    """Inject axe-core into a loaded Playwright page, once its scripts have run; its violations.
+
+    overrides/main.html runs the page's scripts after the first paint and then marks <html>
+    data-scripts-ready; the load event alone would audit a page half set up."""
+    page.wait_for_function("() => document.documentElement.hasAttribute('data-scripts-ready')")
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
     return result["violations"]

@@ -13,8 +13,9 @@ from pathlib import Path
 from handbook.data import glossary, topics
 from handbook.docx_export import download_links, download_path
 from handbook.frontmatter import read_front_matter
+from handbook.glossary_page import glossary_sections
 from handbook.lint.rules import lint_rules
-from handbook.nav import page_folder
+from handbook.nav import link_from, page_folder
 from handbook.sanitize import text
 from handbook.template_text import template_of
 from handbook.translations import is_english, twin_of
@@ -25,7 +26,7 @@ def topic_cards(locale: str, docs: Path, page_dir: str) -> str:
     for topic in topics():
         if not (docs / "topics" / topic["slug"] / "index.md").is_file():
             continue
-        link = _relative(page_dir, f"topics/{topic['slug']}/index.md")
+        link = link_from(page_dir, f"topics/{topic['slug']}/index.md")
         lines.append(f"-   **[{text(topic[locale])}]({link})**")
         lines.append("")
         lines.append(f"    {text(topic['summary_' + locale])}")
@@ -35,29 +36,9 @@ def topic_cards(locale: str, docs: Path, page_dir: str) -> str:
 
 
 def glossary_list(locale: str, docs: Path, page_dir: str) -> str:
-    entries = sorted(glossary(), key=lambda e: e["en"].lower() if locale == "en" else e["term"])
-    lines: list[str] = []
     # Data are plain text: escaped, so that markup in a definition shows as characters.
-    for entry in ({key: _plain(value) for key, value in entry.items()} for entry in entries):
-        if locale == "en":
-            lines.append(f"{entry['en']} （{entry['term']}） {{#{entry['id']}}}")
-            lines.append(f":   {entry.get('en_definition') or entry['definition']}")
-        else:
-            lines.append(f"{entry['term']}（{entry['en']}） {{#{entry['id']}}}")
-            lines.append(f":   {entry['definition']}")
-        extra = []
-        if entry.get("aliases"):
-            extra.append(("Also" if locale == "en" else "又作") + "：" + "、".join(entry["aliases"]))
-        if entry.get("deprecated"):
-            extra.append(("Avoid" if locale == "en" else "不宜写作") + "：" + "、".join(entry["deprecated"]))
-        if entry.get("source"):
-            label = "Source" if locale == "en" else "出处"
-            extra.append(label + "：" + _source_link(entry["source"], page_dir))
-        if extra:
-            lines.append("")
-            lines.append("    " + "；".join(extra))
-        lines.append("")
-    return "\n".join(lines)
+    entries = [{key: _plain(value) for key, value in entry.items()} for entry in glossary()]
+    return glossary_sections(entries, locale, docs, page_dir)
 
 
 def template_list(locale: str, docs: Path, page_dir: str) -> str:
@@ -81,12 +62,12 @@ def template_list(locale: str, docs: Path, page_dir: str) -> str:
                 title = (en_meta or {}).get("title", title)
                 purpose = (en_meta or {}).get("description") or _first_sentence(en_body, "en") or purpose
                 body = en_body
-            link = _relative(page_dir, f"topics/{topic['slug']}/{path.name}")
+            link = link_from(page_dir, f"topics/{topic['slug']}/{path.name}")
             downloads = ""
             if template_of(body) is not None:
                 # Raw HTML: the files are build output, not docs files that MkDocs could validate.
                 # Paths assume directory URLs and a library page that is an index.md.
-                stem = _relative(page_dir, download_path(f"topics/{topic['slug']}/{path.name}", "docx"))
+                stem = link_from(page_dir, download_path(f"topics/{topic['slug']}/{path.name}", "docx"))
                 downloads = download_links(stem[: -len(".docx")], title, locale, short=True)
             topic_name = _cell(topic_names[topic["slug"]])
             cells = [f"[{_cell(title)}]({link})", topic_name, _cell(purpose), downloads]
@@ -115,22 +96,6 @@ def _plain(value):
 
 def _cell(value: str) -> str:
     return text(value).replace("|", "\\|").replace("\n", " ")
-
-
-def _source_link(source: str, page_dir: str) -> str:
-    """A glossary source as a link: `report-N#pM` to the paragraph, `path/page.md` to the page."""
-    page, _, anchor = source.partition("#")
-    if page.startswith("report-"):
-        page = f"sources/{page}.md"
-    elif not page.endswith(".md"):
-        return source
-    target = _relative(page_dir, page) + (f"#{anchor}" if anchor else "")
-    return f"[{source}]({target})"
-
-
-def _relative(page_dir: str, target: str) -> str:
-    depth = len([part for part in page_dir.split("/") if part])
-    return "../" * depth + target
 
 
 MARKERS: dict[str, Callable[[str, Path, str], str]] = {

@@ -48,6 +48,13 @@ def page_folder(src_uri: str) -> str:
     return "" if folder == "." else folder
 
 
+def link_from(page_dir: str, target: str) -> str:
+    """A link from a page in the folder `page_dir` (as page_folder gives it) to `target`, a path
+    relative to docs/."""
+    depth = len([part for part in page_dir.split("/") if part])
+    return "../" * depth + target
+
+
 def _is_chinese_page(path: Path) -> bool:
     return path.suffix == ".md" and not is_english(path)
 

@@ -70,3 +70,19 @@ def split_reports(text: str) -> list[Report]:
 
 def load_reports(path: Path = SOURCE_FILE) -> list[Report]:
     return split_reports(path.read_text(encoding="utf-8"))
+
+
+REFERENCE = re.compile(r"report-([1-9])(?:#p(\d+))?")
+
+
+def reference_label(reference: str, locale: str) -> str | None:
+    """How pages cite a report paragraph: `report-2#p14` → 第二篇第14段 / Report 2, paragraph 14.
+
+    None when `reference` is not a report reference (a document name or a page path)."""
+    match = REFERENCE.fullmatch(reference)
+    if not match:
+        return None
+    number, paragraph = int(match.group(1)), match.group(2)
+    if locale == "en":
+        return f"Report {number}" + (f", paragraph {paragraph}" if paragraph else "")
+    return f"第{NUMERALS[number - 1]}篇" + (f"第{paragraph}段" if paragraph else "")

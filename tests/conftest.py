@@ -1,8 +1,9 @@
 """Shared fixtures: the built site, served on 127.0.0.1, and a headless Chromium driving it.
 
 Browser tests use Debian's Chromium (apt-get install -y chromium fonts-noto-cjk), never a browser
-downloaded by `playwright install`. Without it the browser tests fail under CI=true and are
-skipped, loudly, everywhere else. Every request of every browser context is recorded
+downloaded by `playwright install`. Without it, or without a CJK font (every Chinese glyph would be
+an empty box that no assertion notices), the browser tests fail under CI=true and are skipped,
+loudly, everywhere else. Every request of every browser context is recorded
 (`request_log`), and a test whose page reached beyond 127.0.0.1 fails after it has run.
 
     def test_something(site_server, page):
@@ -12,6 +13,8 @@ skipped, loudly, everywhere else. Every request of every browser context is reco
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -49,15 +52,27 @@ def site_server(built_site: Path) -> Iterator[str]:
 
 
 def _unavailable(reason: str) -> None:
-    tool_missing(f"BROWSER TESTS NOT RUN: {reason}. Install Debian's Chromium: "
-                 "apt-get install -y chromium fonts-noto-cjk")
+    tool_missing(f"BROWSER TESTS NOT RUN: {reason}. Install the Debian packages: "
+                 "apt-get install -y chromium fonts-noto-cjk fontconfig")
+
+
+def cjk_font_problem() -> str | None:
+    """Why Chinese text would not render (None when fontconfig knows a Chinese font)."""
+    if shutil.which("fc-list") is None:
+        return "fc-list is missing, so the CJK fonts cannot be checked (apt-get install -y fontconfig)"
+    listed = subprocess.run(["fc-list", ":lang=zh", "family"], capture_output=True, text=True).stdout
+    if not listed.strip():
+        return "no CJK font is installed (`fc-list :lang=zh` lists none), Chinese text renders as empty boxes"
+    return None
 
 
 @pytest.fixture(scope="session")
 def browser():
-    """A headless Chromium (Playwright for Python driving /usr/bin/chromium)."""
+    """A headless Chromium (Playwright for Python driving /usr/bin/chromium) with a CJK font."""
     if not CHROMIUM.is_file():
         _unavailable(f"{CHROMIUM} is missing")
+    if problem := cjk_font_problem():
+        _unavailable(problem)
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:

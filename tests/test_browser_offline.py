@@ -59,8 +59,8 @@ def test_offline_chinese_search_from_disk(offline_edition: Path, page) -> None:
     paths = [_relative(offline_edition, path) for path in results]
     assert "topics/internet-cafes/index.html" in paths[:5], paths
     assert not any(p.startswith("en/") for p in paths), paths
-    page.locator(".md-search-result__item > .md-search-result__link").first.click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.locator(".md-search-result__item > .md-search-result__link").first.click()
     assert page.url.startswith("file://") and page.locator("article h1").count() == 1
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.browserkit import horizontal_overflow, path_of
+from tests.browserkit import goto, horizontal_overflow, path_of, wait_for_scripts
 
 PAGES = [
     "",
@@ -24,11 +24,12 @@ PAGES = [
 
 @pytest.mark.parametrize("path", ["topics/internet-cafes/practice-joint-crackdown/", "glossary/", ""])
 def test_language_switcher_keeps_the_reader_on_the_same_page(site_server: str, page, path: str) -> None:
-    page.goto(site_server + path)
+    goto(page, site_server + path)
     for language, expected in (("en", "en/" + path), ("zh", path)):
         page.locator(".md-header .md-select").hover()
-        page.locator(f".md-header a.md-select__link[hreflang='{language}']").click()
-        page.wait_for_load_state()
+        with page.expect_navigation():
+            page.locator(f".md-header a.md-select__link[hreflang='{language}']").click()
+        wait_for_scripts(page)
         assert path_of(page.url) == expected
         assert page.locator("html").get_attribute("lang").startswith(language)
 
@@ -43,8 +44,7 @@ def test_code_copy_button_puts_the_code_on_the_clipboard(built_site: Path, site_
     # The longest block: several lines, Chinese and comments.
     number, block = max(enumerate(blocks), key=lambda item: len(item[1].code.get_text()))
     expected = block.code.get_text().rstrip()
-    page.goto(site_server + "contributing/")
-    page.wait_for_function("() => document.documentElement.classList.contains('js')")
+    goto(page, site_server + "contributing/")
     highlight = page.locator("article .highlight pre").nth(number)
     highlight.hover()
     button = highlight.locator("button[data-md-type='copy'], button.md-clipboard").first
@@ -63,7 +63,7 @@ def test_glossary_terms_show_a_tooltip_on_hover(built_site: Path, site_server: s
     soup = BeautifulSoup(html, "html.parser")
     abbr = soup.select_one("article abbr[title]")
     assert abbr is not None, "no glossary term on the page"
-    page.goto(site_server + prefix + "sources/report-2/")
+    goto(page, site_server + prefix + "sources/report-2/")
     term = page.locator("article abbr").first
     term.scroll_into_view_if_needed()
     term.hover()
@@ -96,14 +96,13 @@ def test_nothing_overflows_on_a_phone(site_server: str, phone, path: str) -> Non
     phone.goto(site_server + path)
     assert horizontal_overflow(phone) <= 0, f"{path} is wider than 375 px before the scripts run"
     phone.unroute("**/assets/javascripts/bundle.*.js")
-    phone.goto(site_server + path)
-    phone.wait_for_function("() => document.documentElement.classList.contains('js')")
+    goto(phone, site_server + path)
     assert horizontal_overflow(phone) <= 0, f"{path} is wider than 375 px"
 
 
 @pytest.mark.parametrize("prefix", ["", "en/"])
 def test_navigation_opens_and_closes_on_a_phone(site_server: str, phone, prefix: str) -> None:
-    phone.goto(site_server + prefix + "topics/internet-cafes/")
+    goto(phone, site_server + prefix + "topics/internet-cafes/")
     drawer = phone.locator("nav.md-nav--primary").first
     toggle = phone.locator("#__drawer")
     assert not toggle.is_checked()
@@ -133,13 +132,13 @@ def test_navigation_opens_and_closes_on_a_phone(site_server: str, phone, prefix:
 ])
 def test_404_page_answers_in_the_language_of_the_path(
         site_server: str, page, path: str, lang: str, heading: str) -> None:
-    response = page.goto(site_server + path)
+    response = goto(page, site_server + path)
     assert response is not None and response.status == 404
     assert page.locator("html").get_attribute("lang").startswith(lang)
     assert heading in page.locator("article h1").inner_text()
     # Its home link leads to the home page of that language.
-    page.locator("article a").first.click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.locator("article a").first.click()
     assert path_of(page.url) == ("en/" if lang == "en" else "")
 
 

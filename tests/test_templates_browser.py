@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from handbook.fences import render_phrase
+from tests.browserkit import goto
 from tests.sitebuild import ROOT
 
 DOCS = ROOT / "docs"
@@ -39,7 +40,7 @@ def _clipboard(page) -> str:
 
 def test_fill_in_form_fills_the_page_and_the_copied_text(site_server: str, page) -> None:
     url, text = _a_template()
-    page.goto(site_server + url)
+    goto(page, site_server + url)
     block = page.locator(".tpl[data-template]")
     placeholders = list(dict.fromkeys(PLACEHOLDER.findall(text)))
     first, second = placeholders[0], placeholders[1]
@@ -76,7 +77,7 @@ def test_copy_works_without_the_clipboard_api(site_server: str, browser_context)
     url, text = _a_template()
     page = browser_context.new_page()
     page.add_init_script("Object.defineProperty(Navigator.prototype, 'clipboard', {get: () => undefined});")
-    page.goto(site_server + url)
+    goto(page, site_server + url)
     assert page.evaluate("() => navigator.clipboard === undefined")
     page.locator(".tpl[data-template] .tpl-copy").click()
     page.wait_for_function("() => document.querySelector('.tpl-status').textContent.length > 0")
@@ -88,7 +89,7 @@ def test_copy_works_without_the_clipboard_api(site_server: str, browser_context)
 
 def test_english_template_page_has_english_controls(site_server: str, page) -> None:
     url, text = _a_template(".en.md")
-    page.goto(site_server + url)
+    goto(page, site_server + url)
     block = page.locator(".tpl[data-template]")
     block.get_by_role("button", name="Copy all").click()
     page.wait_for_function("() => document.querySelector('.tpl-status').textContent.length > 0")
@@ -98,7 +99,7 @@ def test_english_template_page_has_english_controls(site_server: str, page) -> N
 def test_phrase_entries_get_their_own_copy_button(site_server: str, page) -> None:
     phrases = DOCS / "phrases" / "index.md"
     if phrases.is_file() and "```phrase" in phrases.read_text(encoding="utf-8"):
-        page.goto(site_server + "phrases/")
+        goto(page, site_server + "phrases/")
         blocks = page.locator(".tpl[data-phrase]")
         assert blocks.count() > 0
         assert page.locator(".tpl[data-phrase] .tpl-copy").count() == blocks.count()
@@ -107,7 +108,7 @@ def test_phrase_entries_get_their_own_copy_button(site_server: str, page) -> Non
         assert _clipboard(page) == second.locator("pre").evaluate("pre => pre.textContent")
     # The formatter's own output, put into a page and set up by the script.
     url, _ = _a_template()
-    page.goto(site_server + url)
+    goto(page, site_server + url)
     page.evaluate("""html => {
         const holder = document.createElement('div');
         holder.id = 'probe';
@@ -140,7 +141,7 @@ def test_template_page_works_without_scripts(site_server: str, browser) -> None:
 
 def test_printing_a_template_page_prints_the_template_alone(site_server: str, page) -> None:
     url, _ = _a_template()
-    page.goto(site_server + url)
+    goto(page, site_server + url)
     page.emulate_media(media="print")
     hidden = ["article > h1", "p.tpl-downloads", ".tpl-toolbar", ".tpl-form", ".md-header", ".md-footer",
               ".md-sidebar--primary", "#notes"]
@@ -172,7 +173,7 @@ def test_printing_a_template_page_prints_the_template_alone(site_server: str, pa
 
 
 def test_template_library_page_links_work(site_server: str, page) -> None:
-    page.goto(site_server + "templates/")
+    goto(page, site_server + "templates/")
     links = page.locator("article table a[download]")
     assert links.count() >= 2
     for index in range(links.count()):
