@@ -55,6 +55,16 @@ def link_from(page_dir: str, target: str) -> str:
     return "../" * depth + target
 
 
+def hide_lone_sidebar(page: Any, features: list[str]) -> None:
+    """Hide the desktop left sidebar of a page that is a tab of its own (home, glossary, template
+    library): with navigation.tabs it would hold that page's link alone. Phones keep the drawer."""
+    if "navigation.tabs" not in features or page.parent is not None:
+        return
+    hide = list(page.meta.get("hide") or [])
+    if "navigation" not in hide:
+        page.meta["hide"] = [*hide, "navigation"]
+
+
 def _is_chinese_page(path: Path) -> bool:
     return path.suffix == ".md" and not is_english(path)
 

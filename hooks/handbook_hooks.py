@@ -34,7 +34,7 @@ from handbook.docx_render import RenderError
 from handbook.frontmatter import FrontMatterError
 from handbook.generate import expand
 from handbook.glossary_md import GlossaryExtension
-from handbook.nav import build_nav, nav_translations
+from handbook.nav import build_nav, hide_lone_sidebar, nav_translations
 from handbook.search_split import split_index
 from handbook.translations import OUTDATED, UNTRANSLATED, is_english, status_of, twin_of
 
@@ -196,6 +196,7 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav):
 
     It does so for the home pages (`/` and `/en/`), which breaks the switcher on a site served from
     a sub-path (a GitHub Pages project site) and in the offline edition opened from disk.
+    Also hides the left sidebar where it would hold a single link (handbook/nav.py).
     """
     # static-i18n sets `extra.alternate` as an attribute, which is what the theme reads.
     for alternate in getattr(config.extra, "alternate", None) or []:
@@ -207,6 +208,7 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav):
         # After the page's HTML was sanitised: the checker's controls come from the theme.
         tool = check_page.render_tool(config.theme.get_env(), _locale(page))
         page.content = check_page.insert_tool(page.content or "", tool)
+    hide_lone_sidebar(page, config.theme.get("features") or [])
     return context
 
 

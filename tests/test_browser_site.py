@@ -122,6 +122,38 @@ def test_navigation_opens_and_closes_on_a_phone(site_server: str, phone, prefix:
     assert box is None or box["x"] + box["width"] <= 1, box
 
 
+# --- left sidebar ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("path", "shown"), [
+    ("", False), ("glossary/", False), ("en/glossary/", False), ("templates/", False),
+    ("topics/internet-cafes/", True), ("sources/report-2/", True),
+])
+def test_desktop_sidebar_only_where_it_holds_more_than_one_link(site_server: str, page, path: str,
+                                                               shown: bool) -> None:
+    goto(page, site_server + path)
+    sidebar = page.locator(".md-sidebar--primary")
+    assert sidebar.is_visible() == shown
+    if shown:
+        visible = sidebar.locator("a.md-nav__link").evaluate_all(
+            "links => links.filter(a => a.getClientRects().length > 0).length")
+        assert visible > 1
+    else:
+        # The text takes the room the sidebar left.
+        box = page.locator("article").bounding_box()
+        assert box and box["x"] < 300, box
+
+
+@pytest.mark.parametrize("path", ["", "glossary/"])
+def test_phone_drawer_still_lists_the_sections_where_the_sidebar_is_hidden(site_server: str, phone,
+                                                                          path: str) -> None:
+    goto(phone, site_server + path)
+    phone.locator("label.md-header__button[for='__drawer']").click()
+    phone.wait_for_function("() => document.getElementById('__drawer').checked")
+    links = phone.locator(".md-sidebar--primary a.md-nav__link")
+    links.filter(has_text="专题").first.wait_for(state="visible")
+    assert links.evaluate_all("links => links.filter(a => a.getClientRects().length > 0).length") > 5
+
+
 # --- 404 pages ----------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("path", "lang", "heading"), [
