@@ -28,6 +28,7 @@ from handbook import (
 )
 from handbook.check import bundle as check_bundle
 from handbook.check import page as check_page
+from handbook.cjk_lines import join_cjk_lines
 from handbook.data import DataError, glossary, reload_data, source_reports, tags, topic_map, topics
 from handbook.docx_export import export_page
 from handbook.docx_render import RenderError
@@ -219,6 +220,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
     # A title taken from the first heading, and the headings of the table of contents.
     page.title = sanitize.plain(page.title or "")
     sanitize.clean_toc(page.toc)
+    # A line break between two Chinese characters would show as a space.
+    html = join_cjk_lines(html)
     describe.ensure_description(page, html)
     return html
 
