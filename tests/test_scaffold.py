@@ -1,10 +1,12 @@
-"""`make new`: a scaffolded page has valid front matter and section IDs, passes every linter and the
-strict build, and gets an English twin marked untranslated."""
+"""`make new`: a scaffolded page has valid front matter and section IDs and an English twin marked
+untranslated; left unfilled it fails the page linter at each prompt, filled in it passes every
+linter and the strict build."""
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -87,25 +89,49 @@ def mini_site(tmp_path: Path) -> Path:
     return root
 
 
-@pytest.mark.parametrize("page_type", ["practice", "template"])
-def test_scaffolded_page_passes_linters_and_strict_build(mini_site: Path, page_type: str) -> None:
-    page = create(mini_site / "docs", page_type, "markets", "农贸市场分区管理", "market-zoning")
-    lint = subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "scripts" / "lint.py"),
-            "all",
-            str(page.chinese),
-            str(page.english),
-            "--config",
-            str(mini_site / "mkdocs.yml"),
-            "--format",
-            "text",
-        ],
-        cwd=mini_site,
-        capture_output=True,
-        text=True,
+def _lint(mini_site: Path, *paths: Path, linter: str = "all") -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "lint.py"), linter, *map(str, paths),
+         "--config", str(mini_site / "mkdocs.yml"), "--format", "text"],
+        cwd=mini_site, capture_output=True, text=True,
     )
+
+
+def _fill(path: Path, citation: str = "") -> None:
+    """Write text where make new left its prompts, as an author would."""
+    text = re.sub(r"【待填写：[^】]*】", "由街道城管科牵头，各社区配合，每周巡查一次。",
+                  path.read_text(encoding="utf-8"))
+    path.write_text(text + citation, encoding="utf-8")
+
+
+@pytest.mark.parametrize("page_type", sorted(SECTIONS))
+def test_unfilled_scaffold_fails_the_linter_at_each_prompt(mini_site: Path, page_type: str) -> None:
+    page = create(mini_site / "docs", page_type, "markets", "农贸市场分区管理", "market-zoning")
+    lines = page.chinese.read_text(encoding="utf-8").splitlines()
+    prompts = [number for number, line in enumerate(lines, start=1) if "【待填写" in line]
+    assert prompts, "the scaffold writes prompts"
+    lint = _lint(mini_site, page.chinese, page.english)
+    assert lint.returncode == 1, lint.stdout + lint.stderr
+    reported = sorted(int(line.split(":")[1]) for line in lint.stdout.splitlines()
+                      if " page-unfilled " in line)
+    assert reported == prompts, lint.stdout
+    assert ("practice-no-source" in lint.stdout) == (page_type == "practice")
+
+
+def test_filled_practice_with_its_source_paragraph_passes(mini_site: Path) -> None:
+    page = create(mini_site / "docs", "practice", "markets", "农贸市场分区管理", "market-zoning")
+    _fill(page.chinese)
+    assert "practice-no-source" in _lint(mini_site, page.chinese, linter="meta").stdout
+    _fill(page.chinese, "\n第二篇第9段：[第二篇第9段](../../sources/report-2.md#p9)\n")
+    lint = _lint(mini_site, page.chinese, page.english, linter="meta")
+    assert lint.returncode == 0, lint.stdout + lint.stderr
+
+
+@pytest.mark.parametrize("page_type", ["guide", "template"])
+def test_filled_scaffold_passes_linters_and_strict_build(mini_site: Path, page_type: str) -> None:
+    page = create(mini_site / "docs", page_type, "markets", "农贸市场分区管理", "market-zoning")
+    _fill(page.chinese)
+    lint = _lint(mini_site, page.chinese, page.english)
     assert lint.returncode == 0, lint.stdout + lint.stderr
     build = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict"],

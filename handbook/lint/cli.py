@@ -14,6 +14,7 @@ import yaml
 
 from handbook import DATA, docs_tree, gitfiles
 from handbook.data import DataError
+from handbook.lint import completeness as completeness_mod
 from handbook.lint import links as links_mod
 from handbook.lint import meta as meta_mod
 from handbook.lint import privacy as privacy_mod
@@ -30,9 +31,13 @@ Lint the handbook's Markdown pages.
            MkDocs resolves them (i18n-aware); --external also checks http(s) links
   terms    wording: glossary terms, data/wording.yml, punctuation and number norms
            (GB/T 15834, GB/T 15835, GB/T 9704)
-  meta     front matter schema and translation metadata
+  meta     front matter schema, translation metadata and unfinished pages (prompts of
+           `make new` left in, a model practice without a source paragraph)
   privacy  phone, ID-card and car plate numbers, e-mail addresses, executable HTML
   all      all four
+
+The five source reports (type: source) are reproduced uncorrected, so the terms linter leaves
+them alone unless --include-sources is given (their slips are then warnings).
 
 Exit status: 0 when nothing at error level was found, 1 when something was, 2 on a usage or
 configuration error. Suppress a rule inline with <!-- lint-disable RULE --> ... <!-- lint-enable RULE -->
@@ -64,6 +69,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="how long cached external results stay valid (default: one day)")
     parser.add_argument("--external-timeout", type=float, default=10.0, metavar="SECONDS")
     parser.add_argument("--external-retries", type=int, default=2)
+    parser.add_argument("--include-sources", action="store_true",
+                        help="also lint the wording of the source reports (as warnings)")
     parser.add_argument("--list-rules", action="store_true", help="print the rules (use --format markdown for a table)")  # noqa: E501
     return parser
 
@@ -163,7 +170,7 @@ class _Scanned:
 
 def run(linters: Sequence[str], files: list[Path], config_file: Path, *, whole_site: bool,
         fix: bool = False, external: bool = False, external_options: dict | None = None,
-        workers: int | None = None) -> list[Finding]:
+        workers: int | None = None, include_sources: bool = False) -> list[Finding]:
     """Lint `files`. Each file is read and scanned once; the file-local linters (terms, meta,
     privacy) run on that scan, in worker processes for a large run (`workers`, default: one per
     core for PARALLEL_MIN_FILES files or more), and the links linter then runs here on what the
@@ -174,21 +181,22 @@ def run(linters: Sequence[str], files: list[Path], config_file: Path, *, whole_s
     gc.disable()
     try:
         return _run(linters, files, config_file, whole_site=whole_site, fix=fix, external=external,
-                    external_options=external_options, workers=workers)
+                    external_options=external_options, workers=workers, include_sources=include_sources)
     finally:
         if collecting:
             gc.enable()
 
 
 def _run(linters: Sequence[str], files: list[Path], config_file: Path, *, whole_site: bool,
-         fix: bool, external: bool, external_options: dict | None, workers: int | None) -> list[Finding]:
+         fix: bool, external: bool, external_options: dict | None, workers: int | None,
+         include_sources: bool) -> list[Finding]:
     site = None
     findings: list[Finding] = []
     use_links = "links" in linters
     local = [name for name in linters if name != "links"]
     jobs = 1 if fix else _jobs(len(files), workers)
     cwd = str(Path.cwd().resolve())
-    tasks = [([(index, files[index]) for index in group], local, use_links, cwd, fix)
+    tasks = [([(index, files[index]) for index in group], local, use_links, cwd, fix, include_sources)
              for group in _groups(files)]
     scanned: list[_Scanned] = []
     if jobs > 1:
@@ -227,7 +235,7 @@ def _run(linters: Sequence[str], files: list[Path], config_file: Path, *, whole_
                     uri = links_mod.src_uri(site, doc.path)
                     if uri is not None:
                         site.remember(uri, links_mod.page_ids(doc))
-                findings.extend(_lint(doc, linters, site))
+                findings.extend(_lint(doc, linters, site, include_sources))
     if external and site is not None:
         findings.extend(_external(docs, external_options or {}))
     if whole_site and "privacy" in linters:
@@ -274,8 +282,8 @@ def _display(path: Path, resolved: str, cwd: str) -> str:
         return path.as_posix()
 
 
-def _scan_group(task: tuple[list[tuple[int, Path]], list[str], bool, str, bool]) -> list[_Scanned]:
-    items, local, use_links, cwd, keep_text = task
+def _scan_group(task: tuple[list[tuple[int, Path]], list[str], bool, str, bool, bool]) -> list[_Scanned]:
+    items, local, use_links, cwd, keep_text, include_sources = task
     by_path: dict[str, Document] = {}
     out: list[_Scanned] = []
     folders: dict[str, str] = {}
@@ -283,14 +291,7 @@ def _scan_group(task: tuple[list[tuple[int, Path]], list[str], bool, str, bool])
         resolved = resolve(path, folders)
         doc = read_document(path, _display(path, resolved, cwd))
         by_path[os.path.abspath(path)] = doc
-        found: list[Finding] = []
-        if doc.ok:
-            if "terms" in local:
-                found.extend(terms_mod.check(doc))
-            if "meta" in local:
-                found.extend(meta_mod.check(doc, by_path))
-            if "privacy" in local:
-                found.extend(privacy_mod.check(doc))
+        found = _local_checks(doc, local, include_sources, by_path) if doc.ok else []
         ids = links_mod.page_ids(doc) if use_links else None
         out.append(_Scanned(index, doc, resolved, found, ids))
     if not keep_text:
@@ -387,16 +388,27 @@ def _data_files() -> list[Finding]:
     return found
 
 
-def _lint(doc: Document, linters: Sequence[str], site: links_mod.Site | None) -> list[Finding]:
+def _lint(doc: Document, linters: Sequence[str], site: links_mod.Site | None,
+          include_sources: bool) -> list[Finding]:
     found = list(doc.problems)
     if not doc.ok:
         return found
     if "links" in linters and site is not None:
         found.extend(links_mod.check(doc, site))
-    if "terms" in linters:
+    found.extend(_local_checks(doc, linters, include_sources))
+    return found
+
+
+def _local_checks(doc: Document, linters: Sequence[str], include_sources: bool,
+                  scanned: dict[str, Document] | None = None) -> list[Finding]:
+    """The findings of the file-local linters on a readable page. The source reports are
+    reproduced uncorrected: their wording is checked only when asked (`include_sources`)."""
+    found: list[Finding] = []
+    if "terms" in linters and (include_sources or doc.page_type != "source"):
         found.extend(terms_mod.check(doc))
     if "meta" in linters:
-        found.extend(meta_mod.check(doc))
+        found.extend(meta_mod.check(doc, scanned))
+        found.extend(completeness_mod.check(doc))
     if "privacy" in linters:
         found.extend(privacy_mod.check(doc))
     return found
@@ -469,7 +481,8 @@ def _main(argv: Sequence[str] | None) -> int:
             "ttl": args.external_ttl, "timeout": args.external_timeout, "retries": args.external_retries,
         }
         findings = run(linters, files, config_file, whole_site=not args.paths and args.changed is None,
-                       fix=args.fix, external=args.external, external_options=options)
+                       fix=args.fix, external=args.external, external_options=options,
+                       include_sources=args.include_sources)
     except (UsageError, links_mod.ConfigError, DataError) as error:
         print(f"lint.py: error: {error}", file=sys.stderr)
         return 2

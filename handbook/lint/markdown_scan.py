@@ -107,6 +107,8 @@ class Document:
     line_starts: list[int] = field(default_factory=lambda: [0])
     links: list[Link] = field(default_factory=list)
     headings: list[Heading] = field(default_factory=list)
+    # (start, end) offsets of the text inside each template or phrase fence.
+    prose_fences: list[tuple[int, int]] = field(default_factory=list)
     problems: list[Finding] = field(default_factory=list)
     disabled: list[tuple[int, int, frozenset[str] | None]] = field(default_factory=list)
     file_disabled: frozenset[str] = frozenset()
@@ -234,6 +236,8 @@ def _scan(doc: Document) -> None:
             stripped = line.strip()
             char, length, prose_fence, _ = fence
             if stripped and stripped[0] == char and set(stripped) == {char} and len(stripped) >= length:
+                if prose_fence:
+                    doc.prose_fences.append((starts[fence[3] + 1], start))
                 fence = None
                 if prose_fence:
                     doc.prose_fences.append((fence_start, start))
@@ -304,6 +308,8 @@ def _scan(doc: Document) -> None:
             continue
         _line(doc, line, start, pieces, nocode, open_rules, next_line_rules)
     if fence is not None:
+        if fence[2] and fence[3] + 1 < n_lines:
+            doc.prose_fences.append((starts[fence[3] + 1], len(text)))
         doc.problems.append(Finding(doc.display, fence[3] + 1, 1, "file-unclosed-fence", "error",
                                     f"code fence opened here with {fence[0] * fence[1]} is never closed"))
     for rules, begin in open_rules.items():

@@ -145,6 +145,12 @@ _RULES = [
     Rule("meta-translation-mismatch", "meta", "error", "英文页的 type、topic、sources 与中文原页相同。",
          "type: guide（原页为 practice）", "type: practice",
          rationale_en="An English page has the same type, topic and sources as its source."),
+    Rule("page-unfilled", "meta", "error", "make new 写入的【待填写：……】等提示要换成正文；模板正文中的占位符除外。",  # noqa: E501
+         "【待填写：牵头单位、配合单位和具体岗位。】", "由街道城管科牵头，各社区配合。",
+         rationale_en="Replace the prompts of make new (【待填写：…】); a template's own placeholders stay."),
+    Rule("practice-no-source", "meta", "error", "典型做法页面必须链接到原始汇报的具体段落。",
+         "出处：某街道汇报", "出处：[第二篇第9段](../../sources/report-2.md#p9)",
+         rationale_en="A model practice links to the paragraph of the source report it comes from."),
     # privacy
     Rule("privacy-mobile", "privacy", "error", "不公开手机号码。", "联系人：13912345678", "联系人：【联系电话】",  # noqa: E501
          rationale_en="No mobile phone numbers."),
