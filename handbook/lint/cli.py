@@ -458,7 +458,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    # Intermixed: `lint.py all --include-sources docs/sources` as well as the paths first.
+    args = parser.parse_intermixed_args(argv)
     if args.list_rules:
         print(list_rules(args.format))
         return 0
