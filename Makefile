@@ -12,7 +12,9 @@ NODE_STAMP := node_modules/.installed
 .PHONY: help install serve build test lint pytest bench offline audit new translations check-pr lint-report clean
 
 help: ## List the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' \
+	  '{name[NR] = $$1; text[NR] = $$2; if (length($$1) > width) width = length($$1)} \
+	   END {for (i = 1; i <= NR; i++) printf "  make %-" width "s  %s\n", name[i], text[i]}'
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

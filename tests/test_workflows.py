@@ -1,8 +1,9 @@
-"""The GitHub workflow and form files parse, and name only make targets that exist."""
+"""The GitHub workflow and form files parse, and name only make targets that exist; `make help`."""
 
 from __future__ import annotations
 
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -64,3 +65,14 @@ def test_codeowners_covers_every_topic_folder() -> None:
     owners = (ROOT / ".github" / "CODEOWNERS").read_text(encoding="utf-8")
     for topic in topics():
         assert f"/docs/topics/{topic['slug']}/" in owners
+
+
+def test_make_help_lists_every_target_in_aligned_columns() -> None:
+    run = subprocess.run(["make", "--no-print-directory", "help"], cwd=ROOT, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    rows = [re.match(r"  make (\S+)( +)(\S.*)$", line) for line in run.stdout.splitlines()]
+    assert rows and all(rows), run.stdout
+    documented = set(re.findall(r"^([a-z][a-z0-9-]*):.*## ", (ROOT / "Makefile").read_text(encoding="utf-8"),
+                                re.M))
+    assert {row.group(1) for row in rows} == documented
+    assert len({row.start(3) for row in rows}) == 1, run.stdout
