@@ -68,8 +68,8 @@ check-pr: $(STAMP) ## Pull-request checks on the pages changed against BASE (FOR
 	$(BIN)/python scripts/lint.py all --changed $(BASE) --format $(FORMAT)
 	$(BIN)/python scripts/translations.py check --changed $(BASE) --format $(FORMAT)
 
-lint-report: $(STAMP) ## All page findings as text, errors and warnings (never fails)
-	-$(BIN)/python scripts/lint.py all --format text
+lint-report: $(STAMP) ## All page findings as text, source reports included (never fails)
+	-$(BIN)/python scripts/lint.py all --include-sources --format text
 
 translations: $(STAMP) ## Report translated, outdated and missing English pages
 	$(BIN)/python scripts/translations.py status
