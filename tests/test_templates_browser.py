@@ -4,6 +4,7 @@ without scripts, and printing. Fixtures (site_server, browser, page) live in tes
 from __future__ import annotations
 
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -118,6 +119,20 @@ def test_phrase_entries_get_their_own_copy_button(site_server: str, page) -> Non
     }""", render_phrase("创城工作开展以来，【单位名称】党委高度重视。"))
     page.locator("#probe .tpl-copy").click()
     assert _clipboard(page) == "创城工作开展以来，【单位名称】党委高度重视。"
+
+
+def test_opening_a_page_waits_for_a_script_that_arrives_late(site_server: str, page) -> None:
+    """The scripts run after the first paint; on a slow line templates.js comes long after the load
+    event. goto() waits for them, so a test never calls into a script that is not there yet."""
+    def slow(route) -> None:
+        time.sleep(1.5)
+        route.continue_()
+
+    page.route("**/assets/templates.js*", slow)
+    url, _ = _a_template()
+    goto(page, site_server + url)
+    assert page.evaluate("() => typeof window.handbookTemplates.init") == "function"
+    assert page.locator(".tpl[data-template] .tpl-copy").count() == 1
 
 
 def test_template_page_works_without_scripts(site_server: str, browser) -> None:
