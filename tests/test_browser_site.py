@@ -125,7 +125,7 @@ def test_navigation_opens_and_closes_on_a_phone(site_server: str, phone, prefix:
 # --- left sidebar ------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("path", "shown"), [
-    ("", False), ("glossary/", False), ("en/glossary/", False), ("templates/", False),
+    ("", False), ("glossary/", False), ("en/glossary/", False), ("phrases/", False), ("templates/", True),
     ("topics/internet-cafes/", True), ("sources/report-2/", True),
 ])
 def test_desktop_sidebar_only_where_it_holds_more_than_one_link(site_server: str, page, path: str,
