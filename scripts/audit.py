@@ -26,6 +26,7 @@ sys.path.insert(0, str(ROOT))
 
 from handbook.audit import (  # noqa: E402
     AXE,
+    AXE_CONTEXT,
     CATEGORIES,
     CHROMIUM,
     CHROMIUM_FLAGS,
@@ -73,7 +74,7 @@ def axe_all(base: str) -> dict[str, list[dict]]:
         browser = launch_chromium(playwright)
         # The same phone-sized viewport as Lighthouse's mobile preset.
         context = browser.new_context(viewport={"width": 412, "height": 823}, device_scale_factor=1.75,
-                                      is_mobile=True, has_touch=True)
+                                      is_mobile=True, has_touch=True, **AXE_CONTEXT)
         page = context.new_page()
         for path in PAGES:
             page.goto(base + path, wait_until="load")

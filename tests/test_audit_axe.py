@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from handbook.audit import AXE, PAGES, SEVERE, describe_violation, run_axe
+from handbook.audit import AXE, AXE_CONTEXT, PAGES, SEVERE, describe_violation, run_axe
 from tests.sitebuild import tool_missing
 
 VIEWPORTS = {
@@ -26,7 +26,7 @@ def axe_installed() -> None:
 @pytest.mark.parametrize("viewport", sorted(VIEWPORTS))
 @pytest.mark.parametrize("path", PAGES + ["404.html", "en/404.html", "glossary/", "en/sources/report-2/"])
 def test_no_serious_axe_violation(site_server: str, make_context, path: str, viewport: str) -> None:
-    page = make_context(**VIEWPORTS[viewport]).new_page()
+    page = make_context(**VIEWPORTS[viewport], **AXE_CONTEXT).new_page()
     page.goto(site_server + path)
     violations = run_axe(page)
     severe = [describe_violation(v) for v in violations if v["impact"] in SEVERE]

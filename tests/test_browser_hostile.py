@@ -33,7 +33,8 @@ LOADING = {"src", "srcset", "data", "action", "formaction", "poster", "backgroun
 
 
 def _build(work: Path) -> Path:
-    for name in ("mkdocs.yml", "hooks", "overrides", "docs", "data"):
+    # CONTRIBUTING.md: the Contributing page includes it (pymdownx.snippets).
+    for name in ("mkdocs.yml", "CONTRIBUTING.md", "hooks", "overrides", "docs", "data"):
         source = ROOT / name
         if source.is_dir():
             shutil.copytree(source, work / name, ignore=shutil.ignore_patterns("__pycache__"))
