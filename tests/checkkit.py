@@ -4,7 +4,7 @@ directly (the same worker source, rules and lexicon the page ships) for the pari
 from __future__ import annotations
 
 PAGE = "templates/check/"
-LEXICON_READY = "document.querySelector('[data-check-tool]').getAttribute('data-lexicon') === 'ready'"
+LEXICON_READY = "() => document.querySelector('[data-check-tool]').getAttribute('data-lexicon') === 'ready'"
 
 
 def open_checker(page, base: str, path: str = PAGE) -> None:

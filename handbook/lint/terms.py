@@ -421,7 +421,9 @@ def _findings(doc: Document, *, official_numbering: bool, detector: bool) -> lis
 def _ordered(hits: list[TextFinding], text: str) -> list[TextFinding]:
     """The findings by offset, without those inside a URL (a web address written with Chinese
     characters in its path, as in https://zh.wikipedia.org/wiki/截止日期, is no prose)."""
-    kept = [hit for hit in hits if "://" not in text or not _in_url(text, hit.offset)]
+    # Looked for once: testing the whole text per finding made a line of many findings quadratic.
+    has_url = "://" in text
+    kept = [hit for hit in hits if not has_url or not _in_url(text, hit.offset)]
     return sorted(kept, key=lambda hit: (hit.offset, hit.rule))
 
 
