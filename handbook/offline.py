@@ -23,6 +23,7 @@ import zipfile
 from functools import cache
 from pathlib import Path
 
+from handbook import search_pack
 from handbook.search_split import INDEX
 
 SHIM = Path(__file__).resolve().parent / "vendor" / "iframe-worker-shim.js"
@@ -86,8 +87,8 @@ def inline_indexes(site_dir: Path, prefixes: dict[str, str]) -> list[Path]:
         data = json.loads(index.read_text(encoding="utf-8"))
         handbook = data["config"].get("handbook")
         if handbook and "index" in handbook:
-            pack_file = site_dir / handbook.pop("index")
-            handbook["data"] = json.loads(pack_file.read_text(encoding="utf-8"))
+            head = json.loads((site_dir / handbook.pop("index")).read_text(encoding="utf-8"))
+            handbook["data"] = search_pack.join(site_dir, head)
         script = index.with_suffix(".js")
         script.write_text("var __index = " + json.dumps(data, ensure_ascii=False, separators=(",", ":")),
                           encoding="utf-8")

@@ -65,8 +65,10 @@ def page_path(href: str, root: str) -> str:
     return path.lstrip("/")
 
 
-def open_search(page) -> None:
-    """Open the search dialog (header field on a wide screen, magnifier button on a phone)."""
+def open_search(page, *, complete: bool = True) -> None:
+    """Open the search dialog (header field on a wide screen, magnifier button on a phone); with
+    `complete`, wait until the whole index is in (before that, results come from titles and
+    headings alone: handbook/search_worker.js), as a page opened from disk has it at once."""
     button = page.locator("label.md-header__button[for='__search']")
     if button.is_visible():
         button.click()
@@ -75,6 +77,10 @@ def open_search(page) -> None:
     page.wait_for_function(
         "ready => ready.some(t => (document.querySelector('.md-search-result__meta') || {})"
         ".textContent?.includes(t))", arg=list(READY))
+    if complete:
+        page.wait_for_function(
+            "() => location.protocol === 'file:'"
+            " || document.documentElement.dataset.searchIndex === 'complete'")
 
 
 def type_query(page, query: str) -> None:

@@ -17,7 +17,10 @@
  * - "Missing" lists exactly the query words absent from that result (its heading, page title, text).
  * - The index is fetched on first use: a message on the "handbook-search" BroadcastChannel from the
  *   page (focus of the search box, "/", "s" or "f"; docs/assets/search-load.js), or the first query.
- *   The offline edition passes the index inline in SETUP (a file:// page cannot fetch).
+ *   It comes in two files (handbook/search_pack.py): the head (vocabulary, pages, section titles),
+ *   then the section texts. A query typed before the texts arrive is answered from the head, with
+ *   no word marked missing (its text is not known yet), and answered again when they arrive.
+ *   The offline edition passes the whole index inline in SETUP (a file:// page cannot fetch).
  */
 (function () {
   "use strict"
@@ -41,7 +44,8 @@
     ? document.currentScript.src : self.location.href
   var root = new URL("../../../", here)
 
-  var config = null, engine = null, loading = null, pending = null, suggest = false
+  var config = null, engine = null, loading = null, pending = null, last = null, suggest = false
+  var complete = false, channel = null, wanted = null
 
   // Lower case without accents: "café" and "cafe" are one word.
   function lower(s) {
@@ -69,6 +73,8 @@
 
   function Engine(pack) {
     this.english = (pack.lang || []).indexOf("en") !== -1
+    // A head without its texts (see load): titles, headings and tags only.
+    this.partial = pack.sections.length > 0 && pack.sections[0].length < 4
     this.words = Object.create(null)
     this.longest = 1
     var words = pack.words ? pack.words.split(" ") : []
@@ -84,7 +90,7 @@
       var page = self.pages[s[0]]
       var section = {
         page: s[0], location: page.location + (s[1] ? "#" + s[1] : ""), anchor: s[1],
-        title: s[2], text: s[3], plainTitle: plain(s[2]), plain: plain(s[3])
+        title: s[2], text: s[3] || "", plainTitle: plain(s[2]), plain: plain(s[3] || "")
       }
       total += section.plain.length
       return section
@@ -248,7 +254,7 @@
     order.forEach(function (g) {
       var held = {}
       terms.forEach(function (term, t) {
-        held[term.key] = self.sections.some(function (s, i) {
+        held[term.key] = self.partial || self.sections.some(function (s, i) {
           if (s.page !== g.page) return false
           var x = hits[t].sections[i]
           return x.text > 0 || x.heading || x.page.title || x.page.tags
@@ -370,20 +376,33 @@
   /* ------------------------------------------------------------------------ protocol */
 
   function answer(query) {
+    last = query
     postMessage({ type: RESULT, data: engine.search(query) })
   }
 
+  function getJSON(path) {
+    var url = new URL(path, root)
+    return fetch(url.href).then(function (response) {
+      if (!response.ok) throw new Error("search index: " + response.status + " " + url.href)
+      return response.json()
+    })
+  }
+
+  /* The head first, answering a waiting query from it; then the texts, answering the last query
+     again from everything. */
   function load() {
     if (loading) return loading
-    var url = new URL(config.handbook.index, root)
-    loading = fetch(url.href)
-      .then(function (response) {
-        if (!response.ok) throw new Error("search index: " + response.status + " " + url.href)
-        return response.json()
-      })
-      .then(function (pack) {
-        engine = new Engine(pack)
+    loading = getJSON(config.handbook.index)
+      .then(function (head) {
+        engine = new Engine(head)
         if (pending !== null) { var q = pending; pending = null; answer(q) }
+        if (!head.texts) return done()
+        return getJSON(head.texts).then(function (texts) {
+          head.sections.forEach(function (section, i) { section[3] = texts[i] })
+          engine = new Engine(head)
+          if (last !== null && last.trim()) answer(last)
+          done()
+        })
       })
       .catch(function (error) {
         loading = null
@@ -393,12 +412,21 @@
     return loading
   }
 
+  // The whole index is in: the page marks itself (search-load.js), so that one can wait for it.
+  function done() {
+    complete = true
+    if (channel) channel.postMessage({ complete: wanted })
+  }
+
   function listen() {
     if (typeof BroadcastChannel === "undefined") return
     // The page names the root of its language (docs/assets/search-load.js); so does the index.
-    var wanted = new URL(config.handbook.index.replace(/search\/[^/]*$/, ""), root).href
-    new BroadcastChannel("handbook-search").onmessage = function (event) {
-      if (!engine && event.data === wanted) load()
+    wanted = new URL(config.handbook.index.replace(/search\/[^/]*$/, ""), root).href
+    channel = new BroadcastChannel("handbook-search")
+    channel.onmessage = function (event) {
+      if (event.data !== wanted) return
+      if (complete) done()
+      else load()
     }
   }
 
@@ -413,7 +441,7 @@
     } else if (message.type === QUERY) {
       var query = message.data || ""
       if (engine) answer(query)
-      else if (!query.trim()) postMessage({ type: RESULT, data: { items: [] } })
+      else if (!query.trim()) { last = query; postMessage({ type: RESULT, data: { items: [] } }) }
       else { pending = query; load() }
     }
   })

@@ -127,8 +127,10 @@ def index_figures(site: Path) -> tuple[int, int, int]:
     """(bytes of the Chinese search pack, bytes the same data takes with \\uXXXX escapes, indexed
     characters: titles and text of the sections, tags left out)."""
     data = search_pack.read(site)
-    raw = (site / json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-           ["config"]["handbook"]["index"]).read_bytes()
+    head = site / json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))[
+        "config"]["handbook"]["index"]
+    texts = site / json.loads(head.read_text(encoding="utf-8"))["texts"]
+    raw = head.read_bytes() + texts.read_bytes()
     escaped = len(json.dumps(data, separators=(",", ":")).encode())
     chars = sum(len(title + text) for _, _, title, text in data["sections"])
     return len(raw), escaped, chars

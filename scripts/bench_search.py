@@ -100,7 +100,7 @@ def _time_to_result(browser, url: str, query: str, pause: float) -> float:
     cdp.send("Network.emulateNetworkConditions", MOBILE)
     cdp.send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
     page.goto(url, wait_until="networkidle")
-    search_quality.open_search(page)
+    search_quality.open_search(page, complete=False)
     page.wait_for_timeout(pause * 1000)
     started = time.perf_counter()
     search_quality.type_query(page, query)

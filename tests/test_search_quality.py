@@ -84,3 +84,27 @@ def test_search_works_under_a_strict_content_security_policy(site_server: str, p
     outcomes = measure(page, root, root, QUERIES["zh"][:5])
     assert all(o.rank and o.rank <= TOP for o in outcomes), [(o.query.text, o.pages[:3]) for o in outcomes]
     assert not violations, violations
+
+
+def test_first_results_come_from_the_head_before_the_texts(site_server: str, page) -> None:
+    """On a slow link the section texts (six sevenths of the index) arrive last: a query typed
+    before them is answered from titles, headings and tags, marking no word missing, and answered
+    again from everything when they arrive."""
+    held: list = []
+    page.route("**/search/texts.*.json", lambda route: held.append(route))
+    page.goto(site_server)
+    search_quality.open_search(page, complete=False)
+    search_quality.type_query(page, "网吧")
+    before, missing = search_quality.shown_results(page, site_server)
+    assert held, "the texts were not asked for"
+    assert page.evaluate("() => document.documentElement.dataset.searchIndex") is None
+    assert before and not missing, (before, missing)
+    assert before[0].startswith("topics/internet-cafes/"), before[:5]
+    said = page.locator(".md-search-result__meta").text_content()
+    held[0].continue_()
+    page.wait_for_function("() => document.documentElement.dataset.searchIndex === 'complete'")
+    # Material renders the second answer as it rendered the first: its count of results changes.
+    page.wait_for_function("said => document.querySelector('.md-search-result__meta').textContent !== said",
+                           arg=said)
+    after, _ = search_quality.shown_results(page, site_server)
+    assert set(before) < set(after), (before, after)

@@ -13,9 +13,17 @@
   function load() {
     if (sent) return;
     sent = true;
+    var wanted = new URL(".", root.href.replace(/\/?$/, "/")).href;
     var channel = new BroadcastChannel("handbook-search");
-    channel.postMessage(new URL(".", root.href.replace(/\/?$/, "/")).href);
-    channel.close();
+    // The worker answers once the whole index is in (results typed earlier come from titles and
+    // headings first): <html data-search-index="complete">.
+    channel.onmessage = function (event) {
+      if (event.data && event.data.complete === wanted) {
+        document.documentElement.setAttribute("data-search-index", "complete");
+        channel.close();
+      }
+    };
+    channel.postMessage(wanted);
   }
   var input = document.querySelector(".md-search__input");
   if (input) input.addEventListener("focus", load, { once: true });
