@@ -14,7 +14,7 @@ data/wording.yml is a word of a sentence when no token crosses its first or its 
 from __future__ import annotations
 
 from bisect import bisect_right
-from functools import cache
+from functools import cache, cached_property
 from itertools import accumulate
 
 
@@ -44,7 +44,11 @@ class Tokens:
 
     def __init__(self, text: str) -> None:
         self.words = cut(text) if text else []
-        self.ends = list(accumulate(map(len, self.words)))
+
+    @cached_property
+    def ends(self) -> list[int]:
+        # Most texts never need them (no listed form, no suspect): made on first use.
+        return list(accumulate(map(len, self.words)))
 
     def index_at(self, offset: int) -> int:
         """The token that holds character `offset`."""

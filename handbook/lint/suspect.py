@@ -37,6 +37,7 @@ import tempfile
 from dataclasses import dataclass
 from functools import cache
 from importlib import metadata
+from itertools import compress
 from pathlib import Path
 
 from handbook import DATA
@@ -49,7 +50,6 @@ STOP_FREQUENCY = 40000
 SURE = 10.5  # a score reported even when the form recurs in the text
 NUMERALS = frozenset("〇零一二三四五六七八九十百千万亿两")
 HAN = re.compile(r"[\u4e00-\u9fff]+")
-SEPARATOR = "\x01"
 
 
 @dataclass(frozen=True)
@@ -69,8 +69,11 @@ class Lexicon:
     # (span with "?" at one place, toneless reading of that place) -> candidate words
     index: dict[tuple[str, str], tuple[str, ...]]
     idioms: frozenset[str]
+    # A suspect's reading with the character before it ("x" + reading) or after it (reading +
+    # "|" + "x") as some candidate word has them: a suspect with neither has no candidate.
+    beside: frozenset[str]
     stop: frozenset[str]  # the most frequent characters, function words mostly: never suspects
-    suspect_pattern: re.Pattern[str]
+    suspects: frozenset[str]  # the characters that are suspects when they are a token of their own
     quiet_before: frozenset[str]  # a span followed by one of these words is a name (data/wording.yml)
 
 
@@ -119,13 +122,14 @@ def _readings() -> dict[str, tuple[str, ...]]:
 
 # Built tables are kept in .cache/ (about 13 MB): loading them takes a fifth of building them.
 CACHE = DATA.parent / ".cache"
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 
 
 def _tables() -> tuple[dict[str, int], dict[str, tuple[str, ...]],
-                       dict[tuple[str, str], tuple[str, ...]], frozenset[str]]:
-    """jieba's frequencies, the readings, the candidate index and the idioms, from the cache
-    when its key (the inputs and the settings they are built with) still matches."""
+                       dict[tuple[str, str], tuple[str, ...]], frozenset[str], frozenset[str]]:
+    """jieba's frequencies, the readings, the candidate index, the idioms and the neighbours
+    (Lexicon.beside), from the cache when its key (the inputs and the settings they are built
+    with) still matches."""
     # Neither package is imported for the key: importing pypinyin loads its phrase table (seconds).
     idioms_path = DATA / "idioms.txt"
     dictionary = _jieba_dictionary_path()
@@ -151,7 +155,15 @@ def _tables() -> tuple[dict[str, int], dict[str, tuple[str, ...]],
             mask = word[:place] + "?" + word[place + 1:]
             for reading in readings.get(char, ()):
                 index.setdefault((mask, reading), []).append(word)
-    tables = (frequency, readings, {key: tuple(sorted(value)) for key, value in index.items()}, idioms)
+    beside: set[str] = set()
+    for mask, reading in index:
+        place = mask.index("?")
+        if place:
+            beside.add(mask[place - 1] + reading)
+        if place + 1 < len(mask):
+            beside.add(reading + "|" + mask[place + 1])
+    tables = (frequency, readings, {key: tuple(sorted(value)) for key, value in index.items()}, idioms,
+              frozenset(beside))
     try:
         CACHE.mkdir(exist_ok=True)
         handle, temp = tempfile.mkstemp(dir=CACHE, suffix=".tmp")
@@ -168,14 +180,14 @@ def _tables() -> tuple[dict[str, int], dict[str, tuple[str, ...]],
 
 @cache
 def lexicon() -> Lexicon:
-    frequency, readings, frozen, idioms = _tables()
+    frequency, readings, frozen, idioms, beside = _tables()
     total = sum(frequency.values())
     stop = frozenset(word for word, count in frequency.items() if len(word) == 1 and count >= STOP_FREQUENCY)
     # A suspect: a character with a reading, not a numeral nor a stop character, that is a token
-    # of its own (between two separators; the joined tokens start and end with one).
-    chars = sorted(char for char in readings if char not in stop and char not in NUMERALS)
-    pattern = re.compile(f"{SEPARATOR}[{''.join(chars)}](?={SEPARATOR})")
-    return Lexicon(frequency, math.log(total), readings, frozen, idioms, stop, pattern, _quiet_before())
+    # of its own.
+    suspects = frozenset(char for char in readings if char not in stop and char not in NUMERALS)
+    return Lexicon(frequency, math.log(total), readings, frozen, idioms, beside, stop, suspects,
+                   _quiet_before())
 
 
 def _quiet_before() -> frozenset[str]:
@@ -191,30 +203,32 @@ def detect(text: str, tokens: Tokens | None = None) -> list[Suspect]:
     words = tokens.words
     if not words:
         return []
-    ends = tokens.ends
     frequency = lex.frequency
     readings = lex.readings
     index = lex.index
     idioms = lex.idioms
     quiet = lex.quiet_before
+    beside = lex.beside
     after = ""
     found: list[Suspect] = []
     count = len(words)
-    # The tokens joined by SEPARATOR: a suspect is one character between two separators, found
-    # by a regex (in C) rather than by a loop over every token.
-    joined = SEPARATOR + SEPARATOR.join(words) + SEPARATOR
-    token = -1
-    position = 0
     seen: dict[str, int] = {}
-    for match in lex.suspect_pattern.finditer(joined):
-        token += joined.count(SEPARATOR, position, match.start() + 1)
-        position = match.start() + 1
-        i = token
+    # The suspect tokens, picked out in C (a set of single characters holds no longer token).
+    for i in compress(range(count), map(lex.suspects.__contains__, words)):
         word = words[i]
+        reading = readings[word][0]
+        # A span that holds the token before (after) the suspect has a candidate only if some
+        # candidate word has that character before (after) the suspect's reading.
+        before = bool(i) and words[i - 1][-1] + reading in beside
+        beyond = i + 1 < count and reading + "|" + words[i + 1][0] in beside
+        if not (before or beyond):
+            continue
         best: Suspect | None = None
         left = 0
         for first in range(i, max(-1, i - 4), -1):
             if first < i:
+                if not before:
+                    break
                 size = len(words[first])
                 if size > 3 or not _han(words[first]):
                     break
@@ -224,6 +238,8 @@ def detect(text: str, tokens: Tokens | None = None) -> list[Suspect]:
             length = left
             for last in range(i, min(count, i + 4)):
                 if last > i:
+                    if not beyond:
+                        break
                     size = len(words[last])
                     if size > 3 or not _han(words[last]):
                         break
@@ -238,11 +254,12 @@ def detect(text: str, tokens: Tokens | None = None) -> list[Suspect]:
                 if span in frequency:
                     continue
                 mask = span[:left] + "?" + span[left + 1:]
-                for candidate in index.get((mask, readings[word][0]), ()):
+                for candidate in index.get((mask, reading), ()):
                     if length == 4 and candidate not in idioms:
                         continue
                     score = _score(lex, candidate, words[first:last + 1])
                     if score >= THRESHOLD and (best is None or score > best.score):
+                        ends = tokens.ends
                         best = Suspect(ends[first] - len(words[first]), ends[last], span, candidate, score)
                         after = words[last + 1] if last + 1 < count else ""
         if best is not None:
