@@ -121,12 +121,13 @@ def clear_query(page) -> None:
         ".textContent?.includes(t))", arg=list(READY))
 
 
-def measure(page, url: str, root: str, queries: list[Query]) -> list[Outcome]:
+def measure(page, url: str, root: str, queries: list[Query], *, complete: bool = True) -> list[Outcome]:
     """Type each query into the search box of the page at `url`, one after another as a reader
-    would; `root` is the language's root URL."""
+    would; `root` is the language's root URL. `complete=False` does not wait for the whole index
+    (for measuring the first answers, from titles and headings alone)."""
     outcomes = []
     page.goto(url)
-    open_search(page)
+    open_search(page, complete=complete)
     for query in queries:
         clear_query(page)
         type_query(page, query.text)

@@ -5,11 +5,12 @@
 
 Prints, per language, top-1, top-3 and mean reciprocal rank of the wanted pages of
 tests/search_queries.yml typed into the search box (and the share of queries whose first results
-mark a word missing); then the bytes a page view transfers (gzip, as a static host sends them)
-before any search, for the first query and for the next; and the time from typing to the first
-result on Lighthouse's mobile profile (150 ms round trip, 1.6 Mbit/s down, CPU slowed 4×), typed
-right after the search box got the focus. With --offline, the same queries in the offline edition
-opened from disk. Figures, not pass/fail.
+mark a word missing), also from the head of the index alone (titles, headings, tags: the first
+answer on a slow link, before the section texts arrive); then the bytes a page view transfers
+(gzip, as a static host sends them) before any search, for the first query and for the next;
+and the time from typing to the first result on Lighthouse's mobile profile (150 ms round trip,
+1.6 Mbit/s down, CPU slowed 4×), typed right after the search box got the focus. With --offline,
+the same queries in the offline edition opened from disk. Figures, not pass/fail.
 """
 
 from __future__ import annotations
@@ -57,6 +58,18 @@ def quality(browser, host_url: str, queries) -> None:
     for lang, prefix in LANGUAGES.items():
         outcomes = search_quality.measure(page, host_url + prefix, host_url + prefix, queries[lang])
         print(search_quality.report(lang, outcomes))
+    page.close()
+
+
+def head_quality(browser, host_url: str, queries) -> None:
+    """The same figures when the section texts never arrive: what a reader sees before they do
+    (on a slow link, the first second or so)."""
+    page = browser.new_page()
+    page.route("**/search/texts.*.json", lambda route: route.abort())
+    for lang, prefix in LANGUAGES.items():
+        outcomes = search_quality.measure(page, host_url + prefix, host_url + prefix, queries[lang],
+                                          complete=False)
+        print("titles and headings only, " + search_quality.report(lang, outcomes).splitlines()[0])
     page.close()
 
 
@@ -136,6 +149,7 @@ def main(argv: list[str] | None = None) -> int:
         browser = launch_chromium(playwright, CHROMIUM)
         try:
             quality(browser, host.url, queries)
+            head_quality(browser, host.url, queries)
             if args.offline:
                 offline_quality(browser, args.offline, queries)
             weight(browser, host.url, queries)
