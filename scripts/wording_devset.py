@@ -36,7 +36,6 @@ CORPUS = ROOT.parent / "shared" / "corpora" / "official-edited"
 REPORTS = ROOT.parent / "shared" / "sources"
 SENTENCE = re.compile(r"[^。；！？\n]{8,80}[。；！？]")
 COMMON_WORD = 2000  # a "common word": a jieba word of two characters at least this frequent
-COMMON_CHAR = 500  # characters an input method offers: single-character words this frequent
 PUBLIC_SOURCES = ("ywjz-100", "ywjz-2006", "ywjz-2011", "ywjz-2013", "ywjz-2014", "ywjz-2016",
                   "ywjz-2018", "ywjz-2019", "ywjz")
 
@@ -78,7 +77,7 @@ def generate(count: int, seed: int) -> list[Case]:
     frequency = lex.frequency
     by_reading: dict[str, list[str]] = {}
     for char, readings in lex.readings.items():
-        if frequency.get(char, 0) >= COMMON_CHAR and _gb2312(char):
+        if frequency.get(char, 0) >= suspect.OFFERED and _gb2312(char):
             # An input method ranks a character first under its main reading.
             by_reading.setdefault(readings[0], []).append(char)
     rng = random.Random(seed)

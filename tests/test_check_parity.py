@@ -72,6 +72,8 @@ def test_page_and_cli_find_the_same(site_server: str, page) -> None:
     "未到法定婚龄的，不予登记。推行绿色采购，钓鱼网站链接要清理。",  # listed forms straddling words
     "他心杆情愿地坚驰工作，迎运而生的新机制。",  # homophones no list names
     "“第一段引文，\n\n“第二段引文。”",  # a quotation over two paragraphs
+    "会议《关于修改〈甲法〉\n\n〈乙法〉的决定》（修正\n\n文）后《又\n\n无）",  # pairs split over paragraphs
+    "储血、蚤类、该善",  # a rare character is taken as written; a common one is a suspect
     "𠀀再接再励\r\n全角１２３４年",  # a character outside the BMP, CRLF, full-width digits
     "",
 ])

@@ -70,6 +70,8 @@ def test_detector_flags_homophone_slips_no_list_names(sentence: str, wrong: str,
 @pytest.mark.parametrize("sentence", [
     "我们心甘情愿地工作。", "新的业态应运而生。", "我们要坚持下去。", "服务大厅全天候开放。",
     "张三和李四在龙门镇开会。", "使用 Python 3.11 和 GB/T 15834—2011。",
+    # A character an input method rarely offers (储, 蚤) is taken as written: 储血 is no slip for 出血.
+    "动员患者自身储血。", "如蚊、蝇、蚤类等。",
 ])
 def test_detector_is_quiet_on_correct_text(sentence: str) -> None:
     assert [hit for hit in terms.lint_text(sentence) if hit.rule == "wording-suspect"] == []
@@ -90,6 +92,19 @@ def test_multi_paragraph_quotation_and_quotes_over_list_items(tmp_path: Path) ->
     assert rules(tmp_path, body) == []
     broken = "他指出：“第一段没有后引号。\n\n第二段不以引号开头。\n"
     assert rules(tmp_path, broken) == ["punct-pair"]
+
+
+@pytest.mark.parametrize(("text", "where", "says"), [
+    # A title the edition split over two paragraphs: one defect, one finding, at its opening mark.
+    ("会议《关于修改〈甲法〉\n\n〈乙法〉的决定》第三次修正", 2, "分在两段"),
+    ("见附件（说明\n\n见下文）。", 3, "分在两段"),
+    # Left open, and the next paragraph closes nothing of its kind: as before.
+    ("会议《关于修改\n\n下一段）", 2, "没有对应的“》”"),
+])
+def test_a_pair_split_over_two_paragraphs_is_one_finding(text: str, where: int, says: str) -> None:
+    hits = [hit for hit in terms.lint_text(text) if hit.rule == "punct-pair"]
+    assert hits[0].offset == where and says in hits[0].message, hits
+    assert len(hits) == (1 if says == "分在两段" else 2), hits
 
 
 def test_tex_math_is_masked(tmp_path: Path) -> None:

@@ -106,6 +106,7 @@ def lexicon_data() -> dict[str, Any]:
         "threshold": suspect.THRESHOLD,
         "sure": suspect.SURE,
         "stop": sorted(lex.stop),
+        "offered": suspect.OFFERED,
         "quietBefore": sorted(lex.quiet_before),
     }
 

@@ -5,13 +5,15 @@ like the right one, and the result is no word. jieba then cuts it into single ch
 (心|杆|情愿, 该|善). The detector looks for exactly that, deterministically:
 
 1. Segment the text (handbook.lint.segment: jieba's dictionary, no HMM, glossary terms added).
-2. Every token of one Han character that is not a numeral is a suspect. For every span of
-   whole tokens that holds the suspect and is 2 to 4 characters long (4 only when the
-   replacement is an idiom), and is not itself a word of jieba's dictionary, look up the
-   words that equal the span except at the suspect's place, where they have a character with
-   one of the suspect's readings (toneless pinyin from pypinyin's character table, every
-   reading of a polyphone). Candidate words are the words of jieba's dictionary of 2 to 4
-   characters with a frequency of at least MIN_FREQUENCY, and the idioms of data/idioms.txt.
+2. Every token of one Han character that is not a numeral, nor among the most frequent
+   characters (function words mostly), and that an input method offers early (OFFERED) is a
+   suspect. For every span of whole tokens that holds the suspect and is 2 to 4 characters
+   long (4 only when the replacement is an idiom), and is not itself a word of jieba's
+   dictionary, look up the words that equal the span except at the suspect's place, where they
+   have a character with one of the suspect's readings (toneless pinyin from pypinyin's
+   character table, every reading of a polyphone). Candidate words are the words of jieba's
+   dictionary of 2 to 4 characters with a frequency of at least MIN_FREQUENCY, and the idioms
+   of data/idioms.txt.
 3. Score a candidate by how much likelier jieba's unigram model finds the corrected span as one
    word than the original tokens: score = ln f(word) - sum(ln f(token)) + (n - 1) ln F, with f
    the dictionary frequency (an idiom missing from the dictionary counts IDIOM_FREQUENCY; a
@@ -47,6 +49,10 @@ MIN_FREQUENCY = 200
 IDIOM_FREQUENCY = 50
 THRESHOLD = 8.5
 STOP_FREQUENCY = 40000
+# The characters an input method offers among its first candidates for a reading: single-character
+# words at least this frequent. A slip of the input method puts one of them in a word, so a rarer
+# character (储 of 储血, 蚤 of 蚤类) is taken as written; the development set corrupts with these too.
+OFFERED = 500
 SURE = 10.5  # a score reported even when the form recurs in the text
 NUMERALS = frozenset("〇零一二三四五六七八九十百千万亿两")
 HAN = re.compile(r"[\u4e00-\u9fff]+")
@@ -183,9 +189,10 @@ def lexicon() -> Lexicon:
     frequency, readings, frozen, idioms, beside = _tables()
     total = sum(frequency.values())
     stop = frozenset(word for word, count in frequency.items() if len(word) == 1 and count >= STOP_FREQUENCY)
-    # A suspect: a character with a reading, not a numeral nor a stop character, that is a token
-    # of its own.
-    suspects = frozenset(char for char in readings if char not in stop and char not in NUMERALS)
+    # A suspect: a character with a reading, offered by an input method, not a numeral nor a stop
+    # character, that is a token of its own.
+    suspects = frozenset(char for char in readings if char not in stop and char not in NUMERALS
+                         and frequency.get(char, 0) >= OFFERED)
     return Lexicon(frequency, math.log(total), readings, frozen, idioms, beside, stop, suspects,
                    _quiet_before())
 

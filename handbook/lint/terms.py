@@ -569,6 +569,9 @@ def _check_pairs(doc: Document, add: Any) -> None:
         return
     position = 0
     stack: list[tuple[str, int]] = []
+    # Openers the previous paragraph left open: a closer of their kind that this paragraph
+    # lacks an opener for is their other half (a title split over two paragraphs), one finding.
+    pending: list[tuple[str, int]] = []
     separators = [*PARAGRAPH.finditer(prose), None]
     for number, separator in enumerate(separators):
         end = separator.start() if separator else len(prose)
@@ -595,14 +598,20 @@ def _check_pairs(doc: Document, add: Any) -> None:
                         add(offset, "punct-pair", f"“{bad}”没有对应的“{PAIRS[bad]}”")
                     stack.pop()
                 else:
-                    add(match.start(), "punct-pair", f"“{char}”没有对应的“{opener}”")
+                    split = next((item for item in reversed(pending) if item[0] == opener), None)
+                    if split is None:
+                        add(match.start(), "punct-pair", f"“{char}”没有对应的“{opener}”")
+                    else:
+                        pending.remove(split)
+                        add(split[1], "punct-pair", f"“{opener}”和对应的“{char}”分在两段：标号不跨段")
         following = separator.end() if separator else len(prose)
         next_end = separators[number + 1].start() if separator and separators[number + 1] else len(prose)
         if stack and separator is not None and _carries(prose, position, end, following, next_end, stack):
             position = following
             continue
-        for bad, offset in stack:
+        for bad, offset in pending + (stack if separator is None else []):
             add(offset, "punct-pair", f"“{bad}”没有对应的“{PAIRS[bad]}”")
+        pending = stack if separator is not None else []
         stack = []
         position = following
 

@@ -364,6 +364,9 @@
     }
     var position = 0;
     var stack = [];
+    // Openers the previous paragraph left open: a closer of their kind that this paragraph lacks
+    // an opener for is their other half (a title split over two paragraphs), one finding.
+    var pending = [];
     var pairChars = re.PAIR_CHARS;
     for (var number = 0; number < separators.length; number++) {
       var separator = separators[number];
@@ -394,7 +397,14 @@
             }
             stack.pop();
           } else {
-            add(offset, "punct-pair", "“" + ch + "”没有对应的“" + opener + "”");
+            var split = -1;
+            for (var k = pending.length - 1; k >= 0; k--) if (pending[k][0] === opener) { split = k; break; }
+            if (split === -1) {
+              add(offset, "punct-pair", "“" + ch + "”没有对应的“" + opener + "”");
+            } else {
+              var half = pending.splice(split, 1)[0];
+              add(half[1], "punct-pair", "“" + opener + "”和对应的“" + ch + "”分在两段：标号不跨段");
+            }
           }
         }
       }
@@ -404,9 +414,10 @@
         position = following;
         continue;
       }
-      stack.forEach(function (item) {
+      pending.concat(separator === null ? stack : []).forEach(function (item) {
         add(item[1], "punct-pair", "“" + item[0] + "”没有对应的“" + pairs[item[0]] + "”");
       });
+      pending = separator !== null ? stack : [];
       stack = [];
       position = following;
     }
@@ -623,6 +634,7 @@
     var idioms = new Set(data.idioms.split("\n").filter(Boolean));
     this.idioms = idioms;
     this.stop = new Set(data.stop);
+    this.offered = data.offered;
     this.quiet = new Set(data.quietBefore);
     this.sure = data.sure;
     // suspect.lexicon()'s index is keyed by (mask, reading); here by mask alone, the reading
@@ -681,8 +693,10 @@
     var after = "";
     for (var i = 0; i < count; i++) {
       var word = words[i];
-      // A suspect: one character with a reading, no numeral, no stop character, a token of its own.
-      if (word.length !== 1 || !readings.has(word) || this.stop.has(word) || this.numerals.indexOf(word) !== -1) {
+      // A suspect: one character with a reading, offered by an input method, no numeral, no stop
+      // character, a token of its own.
+      if (word.length !== 1 || !readings.has(word) || this.stop.has(word) || this.numerals.indexOf(word) !== -1 ||
+          (frequency.get(word) || 0) < this.offered) {
         continue;
       }
       var best = null;
