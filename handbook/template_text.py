@@ -1,7 +1,7 @@
 """The text of a template page: finding the ```template fence and reading its structure.
 
 One parser serves the web page (handbook.fences marks each line with its kind), the Word file
-(handbook.docx_export) and the tests, so that the three never disagree about what a line is.
+(handbook.export.docx_export) and the tests, so that the three never disagree about what a line is.
 
 Kinds of line, following CONTRIBUTING.md §4 and the 层次序数 of GB/T 9704-2012 (7.3.3):
   docnumber  发文字号 (and 签发人) lines above the title, the 版头 of GB/T 9704-2012 (7.2)

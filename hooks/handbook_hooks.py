@@ -10,34 +10,22 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-from handbook import (
-    DATA,
-    csp,
-    describe,
-    docs_tree,
-    head,
-    jieba_dict,
-    notfound,
-    offline,
-    page_check,
-    previews,
-    sanitize,
-    search_pack,
-    search_scope,
-    search_worker,
-)
+from handbook import DATA, jieba_dict
+from handbook.build import csp, describe, docs_tree, head, notfound, page_check, sanitize
+from handbook.build.cjk_lines import join_cjk_lines
+from handbook.build.generate import expand
+from handbook.build.glossary_md import GlossaryExtension
+from handbook.build.nav import build_nav, hide_lone_sidebar, nav_translations
 from handbook.check import bundle as check_bundle
 from handbook.check import page as check_page
-from handbook.cjk_lines import join_cjk_lines
 from handbook.data import DataError, glossary, reload_data, source_reports, tags, topic_map, topics
-from handbook.docx_export import export_page
-from handbook.docx_render import RenderError
+from handbook.export import offline, previews
+from handbook.export.docx_export import export_page
+from handbook.export.docx_render import RenderError
 from handbook.frontmatter import FrontMatterError
-from handbook.generate import expand
-from handbook.glossary_md import GlossaryExtension
-from handbook.nav import build_nav, hide_lone_sidebar, nav_translations
-from handbook.search_split import split_index
-from handbook.translations import OUTDATED, UNTRANSLATED, is_english, status_of, twin_of
+from handbook.search import search_pack, search_scope, search_worker
+from handbook.search.search_split import split_index
+from handbook.tools.translations import OUTDATED, UNTRANSLATED, is_english, status_of, twin_of
 
 log = logging.getLogger("mkdocs.hooks.handbook")
 _glossary = GlossaryExtension([])
@@ -97,7 +85,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files, config: MkDocsConfig):
-    """Every page file checked before MkDocs reads it (handbook/page_check.py)."""
+    """Every page file checked before MkDocs reads it (handbook/build/page_check.py)."""
     i18n = config.plugins.get("i18n")
     if i18n is not None and getattr(i18n, "building", False):
         return files  # checked once, by the first language's build
@@ -178,7 +166,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     counts = split_index(root, prefixes, _fallback_urls)
     log.info("search index split per language: %s", counts)
     # Each language's index becomes a stub (loaded with every page) and a pack (loaded on first use),
-    # searched by the handbook's own worker (handbook/search_pack.py, handbook/search_worker.py).
+    # searched by the handbook's own worker (handbook/search/search_pack.py and search_worker.py).
     search_pack.write(root, prefixes)
     search_worker.write(root)
     check_bundle.write_assets(root)
@@ -197,7 +185,7 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav):
 
     It does so for the home pages (`/` and `/en/`), which breaks the switcher on a site served from
     a sub-path (a GitHub Pages project site) and in the offline edition opened from disk.
-    Also hides the left sidebar where it would hold a single link (handbook/nav.py).
+    Also hides the left sidebar where it would hold a single link (handbook/build/nav.py).
     """
     # static-i18n sets `extra.alternate` as an attribute, which is what the theme reads.
     for alternate in getattr(config.extra, "alternate", None) or []:
@@ -215,7 +203,7 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav):
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
     # Whatever the lint said: a page from a stranger keeps no script, style, form or outside
-    # reference (handbook/sanitize.py). Before anything reads the HTML (description, search).
+    # reference (handbook/build/sanitize.py). Before anything reads the HTML (description, search).
     html = sanitize.clean_html(html)
     # A title taken from the first heading, and the headings of the table of contents.
     page.title = sanitize.plain(page.title or "")
@@ -227,7 +215,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    # Pages under /en/ search the English index, all with the handbook's worker (handbook/search_scope.py).
+    # Pages under /en/ search the English index, all with the handbook's worker
+    # (handbook/search/search_scope.py).
     prefixes = _prefixes(config)
     locale = search_scope.language_of(page.url, prefixes)
     output = head.drop_language_alternates(search_scope.scope(output, prefixes.get(locale, "")))

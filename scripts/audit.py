@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from handbook.audit import (  # noqa: E402
+from handbook.tools.audit import (  # noqa: E402
     AXE,
     AXE_CONTEXT,
     CATEGORIES,
@@ -37,7 +37,7 @@ from handbook.audit import (  # noqa: E402
     launch_chromium,
     run_axe,
 )
-from handbook.static_host import StaticHost  # noqa: E402
+from handbook.tools.static_host import StaticHost  # noqa: E402
 
 TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
 

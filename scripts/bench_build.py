@@ -21,11 +21,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from handbook import (
-    ROOT,  # noqa: E402
-    search_pack,  # noqa: E402
-)
+from handbook import ROOT
 from handbook.data import topics  # noqa: E402
+from handbook.search import search_pack
 from handbook.sources import load_reports  # noqa: E402
 
 ENGLISH_WORDS = (

@@ -26,8 +26,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from handbook.audit import CHROMIUM, launch_chromium  # noqa: E402
-from handbook.static_host import StaticHost  # noqa: E402
+from handbook.tools.audit import CHROMIUM, launch_chromium  # noqa: E402
+from handbook.tools.static_host import StaticHost  # noqa: E402
 
 ON_OPEN = ("rules.js", "worker.js", "check.js", "check.css", "native-worker.js")
 ON_USE = ("lexicon.js",)

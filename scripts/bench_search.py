@@ -23,9 +23,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from handbook import search_quality  # noqa: E402
-from handbook.audit import CHROMIUM, launch_chromium  # noqa: E402
-from handbook.static_host import StaticHost  # noqa: E402
+from handbook.search import search_quality  # noqa: E402
+from handbook.tools.audit import CHROMIUM, launch_chromium  # noqa: E402
+from handbook.tools.static_host import StaticHost  # noqa: E402
 
 LANGUAGES = {"zh": "", "en": "en/"}
 # Lighthouse's mobile preset ("slow 4G" and a mid-range phone).

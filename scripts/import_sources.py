@@ -13,8 +13,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from handbook import ROOT  # noqa: E402
+from handbook.build.sources_page import render_report_page  # noqa: E402
 from handbook.sources import load_reports  # noqa: E402
-from handbook.sources_page import render_report_page  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:

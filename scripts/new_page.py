@@ -15,7 +15,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from handbook import ROOT  # noqa: E402
 from handbook.data import topics  # noqa: E402
-from handbook.scaffold import SECTIONS, ScaffoldError, create  # noqa: E402
+from handbook.tools.scaffold import SECTIONS, ScaffoldError, create  # noqa: E402
 
 
 def _ask(label: str, choices: list[str] | None = None) -> str:

@@ -4,7 +4,7 @@
     python scripts/offline.py --no-strict --site-dir /tmp/off --zip /tmp/off.zip
 
 For units on intranets without internet: unzip, open handbook-offline/index.html in a browser.
-handbook/offline.py explains how search works without a server.
+handbook/export/offline.py explains how search works without a server.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from handbook.offline import pack  # noqa: E402
+from handbook.export.offline import pack  # noqa: E402
 
 README = """创城工作知识库 · 离线版
 解压后用浏览器打开 handbook-offline/index.html（英文版：handbook-offline/en/index.html）。

@@ -17,9 +17,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from handbook.docx_render import missing_tools  # noqa: E402
-from handbook.png_gray import png_key  # noqa: E402
-from handbook.previews import COMMITTED, committed, source_key  # noqa: E402
+from handbook.export.docx_render import missing_tools  # noqa: E402
+from handbook.export.png_gray import png_key  # noqa: E402
+from handbook.export.previews import COMMITTED, committed, source_key  # noqa: E402
 
 
 def template_files(site: Path) -> list[tuple[str, Path]]:

@@ -17,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from handbook import ROOT  # noqa: E402
 from handbook.frontmatter import FrontMatterError, split_front_matter  # noqa: E402
 from handbook.gitfiles import GitError, changed_files  # noqa: E402
-from handbook.translations import (  # noqa: E402
+from handbook.tools.translations import (  # noqa: E402
     DEFERRED,
     MISSING,
     OUTDATED,

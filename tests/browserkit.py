@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from handbook.search_quality import open_search, type_query
+from handbook.search.search_quality import open_search, type_query
 
 # Set on <html> by overrides/main.html once every script deferred past the first paint has run and
 # Material has set the page up: the load event comes before that, so tests wait for this instead.

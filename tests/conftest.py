@@ -21,9 +21,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from handbook.audit import CHROMIUM as DEBIAN_CHROMIUM
-from handbook.audit import launch_chromium
-from handbook.static_host import StaticHost
+from handbook.tools.audit import CHROMIUM as DEBIAN_CHROMIUM
+from handbook.tools.audit import launch_chromium
+from handbook.tools.static_host import StaticHost
 from tests.sitebuild import ensure_site, tool_missing
 
 CHROMIUM = Path(os.environ.get("HANDBOOK_CHROMIUM", DEBIAN_CHROMIUM))
@@ -45,7 +45,7 @@ def site_server(built_site: Path) -> Iterator[str]:
     """Base URL (ending in /) of the built site, served on 127.0.0.1 the way a static host does.
 
     A missing path under /en/ answers 404 with /en/404.html, any other with /404.html
-    (handbook/static_host.py; handbook/notfound.py says which hosts behave so).
+    (handbook/tools/static_host.py; handbook/build/notfound.py says which hosts behave so).
     """
     with StaticHost(built_site) as host:
         yield host.url
@@ -138,7 +138,7 @@ def browser_context(make_context):
 
 def watch_errors(page) -> list[str]:
     """Script errors of `page`, and everything the site's Content-Security-Policy refused: the
-    policy (handbook/csp.py) must never block the site's own features."""
+    policy (handbook/build/csp.py) must never block the site's own features."""
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.on("console", lambda message: errors.append(message.text)

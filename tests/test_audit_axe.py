@@ -1,4 +1,5 @@
-"""axe-core on the audited pages (handbook/audit.py), phone and desktop: no serious or critical violation.
+"""axe-core on the audited pages (handbook/tools/audit.py), phone and desktop: no serious or critical
+violation.
 
 axe-core comes from node_modules (package-lock.json, installed by `make install`). `make audit`
 runs the same check next to Lighthouse and prints the scores.
@@ -8,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from handbook.audit import AXE, AXE_CONTEXT, PAGES, SEVERE, describe_violation, run_axe
+from handbook.tools.audit import AXE, AXE_CONTEXT, PAGES, SEVERE, describe_violation, run_axe
 from tests.sitebuild import tool_missing
 
 VIEWPORTS = {

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from handbook.static_host import StaticHost
+from handbook.tools.static_host import StaticHost
 from tests.sitebuild import ROOT
 
 FIXTURE = ROOT / "tests" / "fixtures" / "hostile"

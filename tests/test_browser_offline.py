@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from handbook.search_quality import TOP, figures, load_queries, measure, report
+from handbook.search.search_quality import TOP, figures, load_queries, measure, report
 from tests.browserkit import search
 from tests.sitebuild import ROOT
 

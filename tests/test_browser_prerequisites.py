@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from handbook.audit import CHROMIUM
+from handbook.tools.audit import CHROMIUM
 from tests.sitebuild import ROOT, tool_missing
 
 PROBE = "def test_probe(browser):\n    pass\n"

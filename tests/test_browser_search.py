@@ -32,7 +32,8 @@ def _rare_middle_word(site: Path) -> tuple[str, str, str]:
     Words as the build's segmenter (jieba, with the glossary) cuts the heading."""
     import jieba
 
-    from handbook import jieba_dict, search_pack
+    from handbook import jieba_dict
+    from handbook.search import search_pack
 
     jieba_dict.load_glossary_words()
     pack = search_pack.read(site)

@@ -1,4 +1,4 @@
-"""No stray space where a Chinese line of the source was wrapped (handbook/cjk_lines.py)."""
+"""No stray space where a Chinese line of the source was wrapped (handbook/build/cjk_lines.py)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from handbook.cjk_lines import BREAK, join_cjk_lines
+from handbook.build.cjk_lines import BREAK, join_cjk_lines
 
 
 @pytest.mark.parametrize(("html", "expected"), [

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from handbook.build.sources_page import render_report_page
 from handbook.data import glossary, tags, topics
 from handbook.frontmatter import split_front_matter
 from handbook.sources import load_reports
-from handbook.sources_page import render_report_page
 from tests.sitebuild import ROOT
 
 DOCS = ROOT / "docs"

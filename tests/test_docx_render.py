@@ -2,7 +2,7 @@
 
 The .docx files of the built site are converted to PDF by LibreOffice headless (all in one run)
 and measured from the text boxes poppler's pdftotext reports. The layout figures of GB/T
-9704-2012 are written out here again, not imported from handbook/docx_export.py.
+9704-2012 are written out here again, not imported from handbook/export/docx_export.py.
 Needs soffice, pdftotext and pdftoppm (apt-get install libreoffice-writer-nogui poppler-utils):
 without them the test fails under CI=true and is skipped, loudly, elsewhere.
 """
@@ -16,7 +16,7 @@ import jieba
 import pytest
 
 from handbook import jieba_dict
-from handbook.docx_render import PdfPage, TextLine, missing_tools, pdf_pages, to_pdf
+from handbook.export.docx_render import PdfPage, TextLine, missing_tools, pdf_pages, to_pdf
 from handbook.template_text import parse
 from tests.sitebuild import tool_missing
 from tests.test_templates_docx import CASES, _source_text

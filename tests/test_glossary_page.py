@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from handbook.glossary_page import initial, ordered, pinyin_key
+from handbook.build.glossary_page import initial, ordered, pinyin_key
 from handbook.sources import reference_label
 
 

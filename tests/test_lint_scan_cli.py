@@ -88,7 +88,7 @@ def test_formats_and_exit_codes(tmp_path: Path) -> None:
 def test_list_rules_and_marker() -> None:
     result = lint("--list-rules", "--format", "markdown")
     assert result.returncode == 0 and "| `wording-typo` |" in result.stdout
-    from handbook.generate import MARKERS
+    from handbook.build.generate import MARKERS
 
     assert "`link-anchor`" in MARKERS["<!-- lint-rules -->"]("zh", ROOT / "docs", "contributing")
 

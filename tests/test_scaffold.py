@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from handbook.frontmatter import check, split_front_matter
-from handbook.scaffold import SECTIONS, ScaffoldError, create
-from handbook.translations import UNTRANSLATED, status_of
+from handbook.tools.scaffold import SECTIONS, ScaffoldError, create
+from handbook.tools.translations import UNTRANSLATED, status_of
 from tests.sitebuild import ROOT
 
 

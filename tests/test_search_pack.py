@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from handbook import search_pack
-from handbook.search_split import INDEX
+from handbook.search import search_pack
+from handbook.search.search_split import INDEX
 
 ZWSP = "\u200b"
 CONFIG = {"lang": ["zh"], "separator": r"[\s\u200b\-]+", "pipeline": [], "fields": {}}

@@ -11,8 +11,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from handbook import search_quality
-from handbook.search_quality import TOP, figures, load_queries, measure, report
+from handbook.search import search_quality
+from handbook.search.search_quality import TOP, figures, load_queries, measure, report
 
 QUERIES = load_queries()
 PREFIX = {"zh": "", "en": "en/"}

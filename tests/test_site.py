@@ -12,8 +12,8 @@ from urllib.parse import urljoin, urlparse
 import pytest
 from bs4 import BeautifulSoup
 
-from handbook import search_pack
 from handbook.frontmatter import check, split_front_matter
+from handbook.search import search_pack
 from tests.sitebuild import ROOT, ensure_site
 
 DOCS = ROOT / "docs"
@@ -39,7 +39,7 @@ def _stub(site: Path, prefix: str) -> dict:
 
 
 def _index(site: Path, prefix: str) -> dict:
-    """The language's search pack (handbook/search_pack.py), with its sections' locations as `docs`."""
+    """The language's search pack (handbook/search/search_pack.py), with its sections' locations as `docs`."""
     pack = search_pack.read(site, f"{prefix}/" if prefix else "")
     locations = search_pack.locations(pack)
     return {**pack, "docs": [{"location": location, "title": section[2]}

@@ -1,4 +1,4 @@
-"""The picture of each Word file's first page on its template page (handbook/previews.py)."""
+"""The picture of each Word file's first page on its template page (handbook/export/previews.py)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from handbook.png_gray import gray4_png, png_key, png_size, read_pgm
-from handbook.previews import committed, source_key
+from handbook.export.png_gray import gray4_png, png_key, png_size, read_pgm
+from handbook.export.previews import committed, source_key
 from tests.test_templates_docx import CASES
 
 MAX_BYTES = 40_000  # a 560 × 792 text page in 16 greys is about 18 to 30 kB
@@ -56,8 +56,8 @@ def test_gray_png_round_trip() -> None:
 
 def test_without_libreoffice_the_committed_picture_is_used(tmp_path: Path, monkeypatch) -> None:
     """No LibreOffice: an up-to-date committed picture is copied, a stale one too (reported)."""
-    from handbook import previews
-    from handbook.docx_export import build_docx
+    from handbook.export import previews
+    from handbook.export.docx_export import build_docx
 
     monkeypatch.setattr(previews, "missing_tools", lambda: ["soffice"])
     monkeypatch.setattr(previews, "COMMITTED", tmp_path / "committed")

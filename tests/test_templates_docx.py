@@ -2,7 +2,7 @@
 
 Each generated .docx is opened with python-docx and checked against GB/T 9704-2012 (Chinese) or
 the plain English layout, and its text against the template text of the page it belongs to.
-The expectations are written out here independently of handbook/docx_export.py.
+The expectations are written out here independently of handbook/export/docx_export.py.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, Twips
 
-from handbook.docx_export import build_docx, plain_text_file
+from handbook.export.docx_export import build_docx, plain_text_file
 from handbook.fences import render_phrase, render_template
 from handbook.template_text import parse
 from tests.sitebuild import ROOT

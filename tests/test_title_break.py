@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from handbook.title_break import break_title
+from handbook.build.title_break import break_title
 
 CAPACITY = 20  # 22 pt characters in the 156 mm line
 

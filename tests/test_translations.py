@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from handbook.translations import (
+from handbook.tools.translations import (
     MISSING,
     OUTDATED,
     TRANSLATED,

@@ -1,6 +1,6 @@
 /* Search: ask the search worker to fetch its index when the reader starts to use the search box
  * (focus, the magnifier, or the "/", "s" and "f" keys), not on every page view.
- * The worker (handbook/search_worker.js) listens on the "handbook-search" channel for the root of
+ * The worker (handbook/search/search_worker.js) listens on the "handbook-search" channel for the root of
  * its language; it also fetches the index on the first query, so this script only gains time.
  */
 (function () {

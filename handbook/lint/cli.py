@@ -12,7 +12,8 @@ from pathlib import Path
 
 import yaml
 
-from handbook import DATA, docs_tree, gitfiles
+from handbook import DATA, gitfiles
+from handbook.build import docs_tree
 from handbook.data import DataError
 from handbook.lint import completeness as completeness_mod
 from handbook.lint import links as links_mod

@@ -12,7 +12,7 @@ import re
 from handbook.lint.findings import Finding
 from handbook.lint.markdown_scan import Document
 
-# The scaffold's prompts (handbook/scaffold.py) and the other ways writers mark a gap.
+# The scaffold's prompts (handbook/tools/scaffold.py) and the other ways writers mark a gap.
 PROMPT = re.compile(r"【\s*(?:待(?:填写|补充|完善|核实|定)|TODO|TBD)[^【】\n]*】", re.I)
 CITATION = re.compile(r"(?:^|/)sources/report-[1-9]\.md#p\d+$")
 

@@ -166,7 +166,7 @@ class Site:
                 body = text
             if self.expand_markers:
                 try:
-                    from handbook.generate import expand
+                    from handbook.build.generate import expand
 
                     locale = "en" if uri.endswith(".en.md") else "zh"
                     body = expand(body, locale, self.docs_dir, uri)
@@ -194,7 +194,7 @@ def _hooks_not_imported() -> Iterator[None]:
     MkDocs' loader imports every file of `hooks:` (ours pulls in jieba, python-docx and the
     build's generators: a large part of a short run). The linters never call a hook: their
     names are all they need (`expand_markers`), and the `<!-- ... -->` markers are expanded with
-    handbook.generate directly. The files must still exist, as MkDocs checks.
+    handbook.build.generate directly. The files must still exist, as MkDocs checks.
     """
     try:
         from mkdocs.config.config_options import Hooks

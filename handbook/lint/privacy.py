@@ -131,7 +131,7 @@ def check(doc: Document) -> list[Finding]:
 
 
 def _unsafe_html(doc: Document, text: str, add) -> None:
-    """Executable or outside-loading HTML; the build removes it anyway (handbook/sanitize.py)."""
+    """Executable or outside-loading HTML; the build removes it anyway (handbook/build/sanitize.py)."""
     if "&lt;" in text:
         for match in ENTITY_MARKUP.finditer(text):
             add(match.start(), "html-unsafe", "markup written with entities (&lt;…) becomes markup again in "

@@ -208,5 +208,5 @@ def _code(text: str) -> str:
 
 
 def lint_rules(locale: str, docs: Path, page_dir: str) -> str:
-    """Renderer of the `<!-- lint-rules -->` marker (see handbook/generate.py)."""
+    """Renderer of the `<!-- lint-rules -->` marker (see handbook/build/generate.py)."""
     return rules_table(locale)

@@ -1,6 +1,6 @@
 /* Porter stemmer of lunr 2.3.9 (https://lunrjs.com), the one Material's search used for English:
  * Copyright (C) 2020 Oliver Nightingale, MIT licence. Taken unchanged but for its wrapper, so that
- * the handbook's search worker (handbook/search_worker.js) stems index and query as before. */
+ * the handbook's search worker (handbook/search/search_worker.js) stems index and query as before. */
 var porterStemmer = (function(){
   var step2list = {
       "ational" : "ate",

@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from handbook.data import topics
-from handbook.sanitize import text
-from handbook.translations import is_english
+from handbook.build.sanitize import text
+from handbook.tools.translations import is_english
 
 SECTIONS: list[tuple[str, str, str]] = [
     # (Chinese title, English title, folder)

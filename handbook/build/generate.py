@@ -11,14 +11,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 from handbook.data import glossary, topics
-from handbook.docx_export import download_links, download_path
+from handbook.export.docx_export import download_links, download_path
 from handbook.frontmatter import read_front_matter
-from handbook.glossary_page import glossary_sections
+from handbook.build.glossary_page import glossary_sections
 from handbook.lint.rules import lint_rules
-from handbook.nav import link_from, page_folder
-from handbook.sanitize import text
+from handbook.build.nav import link_from, page_folder
+from handbook.build.sanitize import text
 from handbook.template_text import template_of
-from handbook.translations import is_english, twin_of
+from handbook.tools.translations import is_english, twin_of
 
 
 def topic_cards(locale: str, docs: Path, page_dir: str) -> str:

@@ -1,6 +1,6 @@
 """Pictures of the first page of every template's Word file, shown on its template page.
 
-A unit sees what it downloads: the page as LibreOffice lays it out (handbook/docx_render.py), a
+A unit sees what it downloads: the page as LibreOffice lays it out (handbook/export/docx_render.py), a
 small 4-bit grey PNG beside the .docx. The build renders the pictures when LibreOffice is
 installed; otherwise it copies the committed ones from data/previews/ (refreshed by
 `python scripts/template_previews.py`). Every picture records the digest of the Word file it
@@ -19,10 +19,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from handbook import DATA, ROOT
-from handbook.docx_render import FONTCONFIG, first_page_png, missing_tools, to_pdf
-from handbook.png_gray import png_key
+from handbook.export.docx_render import FONTCONFIG, first_page_png, missing_tools, to_pdf
+from handbook.export.png_gray import png_key
 
-log = logging.getLogger("mkdocs.hooks.handbook.previews")
+log = logging.getLogger("mkdocs.hooks.handbook.export.previews")
 
 WIDTH_PX = 560  # shown about 280 CSS pixels wide: sharp on a screen of two device pixels a pixel
 COMMITTED = DATA / "previews"

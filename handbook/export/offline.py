@@ -9,9 +9,9 @@ Two things of the plugin do not fit this site, and are corrected here:
 
 - the shim comes from a CDN, which intranets cannot reach: the vendored copy in
   `handbook/vendor/` is written into the site and named instead;
-- the plugin inlines the merged index once, before `handbook.search_split` gives each language its
+- the plugin inlines the merged index once, before `handbook.search.search_split` gives each language its
   own: the inlined copy is written again for each language, with the language's whole search pack
-  (handbook.search_pack) inside, since the search worker cannot fetch it from disk.
+  (handbook.search.search_pack) inside, since the search worker cannot fetch it from disk.
 """
 
 from __future__ import annotations
@@ -23,10 +23,10 @@ import zipfile
 from functools import cache
 from pathlib import Path
 
-from handbook import search_pack
-from handbook.search_split import INDEX
+from handbook.search import search_pack
+from handbook.search.search_split import INDEX
 
-SHIM = Path(__file__).resolve().parent / "vendor" / "iframe-worker-shim.js"
+SHIM = Path(__file__).resolve().parent.parent / "vendor" / "iframe-worker-shim.js"
 SHIM_LICENSE = SHIM.with_name("iframe-worker-LICENSE")
 # Where the shim is written in the site; the name must contain "iframe-worker", which is how the
 # offline plugin recognises that a shim is present and does not add its CDN URL.
@@ -49,7 +49,7 @@ def shim_inline_script() -> str:
     """The text of the inline script that the shim writes into its iframe.
 
     The iframe inherits the page's Content-Security-Policy, which allows the script by its hash
-    (handbook/csp.py). The shim builds the text from a template literal that interpolates the
+    (handbook/build/csp.py). The shim builds the text from a template literal that interpolates the
     source of two of its own functions; the same is done here from the vendored file.
     """
     source = SHIM.read_text(encoding="utf-8")
@@ -78,7 +78,7 @@ def write_shim(site_dir: Path) -> None:
 
 def inline_indexes(site_dir: Path, prefixes: dict[str, str]) -> list[Path]:
     """Write `search/search_index.js` beside each language's stub `search_index.json`, with the
-    language's whole pack inline (a page opened from disk cannot fetch it; handbook.search_pack)."""
+    language's whole pack inline (a page opened from disk cannot fetch it; handbook.search.search_pack)."""
     written = []
     for prefix in prefixes.values():
         index = site_dir / prefix / INDEX

@@ -68,7 +68,7 @@ def page_path(href: str, root: str) -> str:
 def open_search(page, *, complete: bool = True) -> None:
     """Open the search dialog (header field on a wide screen, magnifier button on a phone); with
     `complete`, wait until the whole index is in (before that, results come from titles and
-    headings alone: handbook/search_worker.js), as a page opened from disk has it at once."""
+    headings alone: handbook/search/search_worker.js), as a page opened from disk has it at once."""
     button = page.locator("label.md-header__button[for='__search']")
     if button.is_visible():
         button.click()

@@ -4,7 +4,7 @@ What a static host does, and this server too:
 
 - `/x/` answers `/x/index.html`, `/x` redirects to `/x/` when `x` is a folder;
 - a missing path answers 404 with the 404 page of its language: `/en/404.html` for a path under
-  `/en/`, `/404.html` for any other (see handbook/notfound.py for the hosts this assumes);
+  `/en/`, `/404.html` for any other (see handbook/build/notfound.py for the hosts this assumes);
 - with `gzip=True`, text (HTML, CSS, JavaScript, JSON, SVG, XML) is sent with
   `Content-Encoding: gzip` to a client that accepts it, as GitHub Pages does.
 

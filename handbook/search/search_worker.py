@@ -1,6 +1,6 @@
 """The handbook's search worker: its script, its name in the site, and writing it there.
 
-The script is handbook/search_worker.js after lunr's Porter stemmer (handbook/vendor/), one file so
+The script is handbook/search/search_worker.js after lunr's Porter stemmer (handbook/vendor/), one file so
 that it loads the same way as a Web Worker and inside the iframe of the offline edition's shim.
 Its name carries a hash of its content, so a host may cache it for good.
 """
@@ -12,7 +12,7 @@ from functools import cache
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SOURCES = (HERE / "vendor" / "porter-stemmer.js", HERE / "search_worker.js")
+SOURCES = (HERE.parent / "vendor" / "porter-stemmer.js", HERE / "search_worker.js")
 FOLDER = Path("assets") / "javascripts" / "workers"
 
 

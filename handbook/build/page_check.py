@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 from handbook.frontmatter import FrontMatterError, check, split_front_matter
-from handbook.translations import is_english
+from handbook.tools.translations import is_english
 
 # Front matter keys whose values the build itself relies on; the others are the linter's.
 BUILD_KEYS = ("title", "type", "topic", "updated")

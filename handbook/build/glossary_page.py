@@ -19,9 +19,9 @@ from typing import Any
 from pypinyin import Style, lazy_pinyin
 
 from handbook.frontmatter import read_front_matter
-from handbook.nav import link_from
+from handbook.build.nav import link_from
 from handbook.sources import reference_label
-from handbook.translations import twin_of
+from handbook.tools.translations import twin_of
 
 SYLLABLE = re.compile(r"([a-z]+)([1-5])")
 OTHER = "other"

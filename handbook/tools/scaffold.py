@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from handbook.data import topic_map
-from handbook.translations import twin_of
+from handbook.tools.translations import twin_of
 
 # (Chinese heading, English heading, ID, what to write there) per page type.
 SECTIONS: dict[str, list[tuple[str, str, str, str]]] = {

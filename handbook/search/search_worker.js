@@ -1,4 +1,4 @@
-/* The handbook's search worker (handbook/search_worker.py writes it into the site).
+/* The handbook's search worker (handbook/search/search_worker.py writes it into the site).
  *
  * It speaks the protocol of Material's search worker (SETUP 0, READY 1, QUERY 2, RESULT 3), so that
  * Material's search box, result list, highlighting and keyboard use stay as they are, and replaces
@@ -17,7 +17,7 @@
  * - "Missing" lists exactly the query words absent from that result (its heading, page title, text).
  * - The index is fetched on first use: a message on the "handbook-search" BroadcastChannel from the
  *   page (focus of the search box, "/", "s" or "f"; docs/assets/search-load.js), or the first query.
- *   It comes in two files (handbook/search_pack.py): the head (vocabulary, pages, section titles),
+ *   It comes in two files (handbook/search/search_pack.py): the head (vocabulary, pages, section titles),
  *   then the section texts. A query typed before the texts arrive is answered from the head, with
  *   no word marked missing (its text is not known yet), and answered again when they arrive.
  *   The offline edition passes the whole index inline in SETUP (a file:// page cannot fetch).

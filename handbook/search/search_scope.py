@@ -3,13 +3,13 @@
 Material loads the search index from `search/search_index.json` (or `search_index.js` from disk)
 under `base` of the `__config` script, and resolves result locations against that same `base`.
 MkDocs sets it to the site root on every page, so English pages would search the Chinese index.
-handbook.search_split writes the English index under `en/` with locations relative to `en/`:
+handbook.search.search_split writes the English index under `en/` with locations relative to `en/`:
 `scope()` rewrites `base` on pages under `en/` to `<root>en/`, and both fit. The other uses of
 `base` in Material's bundle (versions, which this site has none of, and the language selector's
 sitemap look-up, which only acts when leaving a language) are unaffected.
 
 `config.search`, the URL of Material's search worker, is pointed at the handbook's own worker
-(handbook/search_worker.py), which segments, stems and ranks for this site.
+(handbook/search/search_worker.py), which segments, stems and ranks for this site.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import re
 
-from handbook import search_worker
+from handbook.search import search_worker
 
 _CONFIG = re.compile(r'(<script id="__config" type="application/json">)(\{.*?\})(</script>)', re.S)
 

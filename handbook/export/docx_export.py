@@ -10,7 +10,7 @@ Layout of the Chinese file (clause numbers of GB/T 9704-2012):
          and right 26 mm.
   6      22 lines of 28 characters per page (see LINE_PITCH and CHAR_SPACING below).
   7.3.1  Title 2号 (22 pt) 方正小标宋简体, centred; a title longer than a line is broken by hand
-         at a word boundary (7.3.2, handbook/title_break.py).
+         at a word boundary (7.3.2, handbook/build/title_break.py).
   7.3.2  主送机关 under the title, flush left, ending with a full-width colon.
   7.3.3  Body 3号 (16 pt) 仿宋_GB2312, every paragraph indented two characters; 层次序数 一、 in
          黑体, （一） in 楷体_GB2312, 1. and （1） in 仿宋_GB2312.
@@ -45,10 +45,10 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor, Twips
 
-from handbook import previews
-from handbook.nav import page_folder
+from handbook.build.nav import page_folder
+from handbook.build.title_break import break_title
+from handbook.export import previews
 from handbook.template_text import Line, display_width, filled_width, first_template, parse
-from handbook.title_break import break_title
 
 log = logging.getLogger("mkdocs.hooks.handbook.templates")
 

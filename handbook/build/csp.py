@@ -1,6 +1,6 @@
 """A Content-Security-Policy on every page, as a `<meta>` tag (static hosts send no headers of ours).
 
-Defence in depth behind the sanitiser (handbook/sanitize.py): should anything from a page slip
+Defence in depth behind the sanitiser (handbook/build/sanitize.py): should anything from a page slip
 through, the browser still runs only the site's own script files and the theme's inline scripts,
 each allowed by the SHA-256 of its text, and loads nothing from another host. The hashes are taken
 per page, from the inline scripts of the rendered page outside the page body (the theme's and

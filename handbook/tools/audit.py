@@ -1,7 +1,7 @@
 """The audit of `make audit` and tests/test_audit_axe.py: which pages, and how axe-core runs on them.
 
 Lighthouse (npm package, pinned in package-lock.json) and axe-core both run against the built site
-served like a static host (handbook/static_host.py, gzip on), with Debian's Chromium.
+served like a static host (handbook/tools/static_host.py, gzip on), with Debian's Chromium.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ PAGES = [
 ]
 SEVERE = {"serious", "critical"}
 # axe-core is injected by the auditor as an inline script, which the site's Content-Security-Policy
-# (handbook/csp.py) rightly refuses; contexts that run axe bypass the policy, nothing else does.
+# (handbook/build/csp.py) rightly refuses; contexts that run axe bypass the policy, nothing else does.
 AXE_CONTEXT = {"bypass_csp": True}
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 

@@ -16,10 +16,10 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
-from handbook.png_gray import gray4_png, read_pgm
+from handbook.export.png_gray import gray4_png, read_pgm
 
 # Fallbacks for the GB/T 9704 faces (仿宋 → FangSong → Noto Serif CJK SC …): see the file.
-FONTCONFIG = Path(__file__).with_name("fonts") / "gbt9704-fallback.conf"
+FONTCONFIG = Path(__file__).resolve().parent.parent / "fonts" / "gbt9704-fallback.conf"
 TOOLS = ("soffice", "pdftotext", "pdftoppm")
 # LibreOffice converts the 17 Chinese files in 7 to 25 s here; a hung one must not hang the build.
 TIMEOUT_S = 600
@@ -127,7 +127,7 @@ def _rows(lines: list[TextLine]) -> tuple[TextLine, ...]:
 
 
 def first_page_png(pdf: Path, width_px: int, key: str = "") -> bytes:
-    """The first page as a 4-bit grey PNG `width_px` wide (handbook/png_gray.py), tagged with `key`."""
+    """The first page as a 4-bit grey PNG `width_px` wide (handbook/export/png_gray.py), tagged with `key`."""
     command = ["pdftoppm", "-gray", "-f", "1", "-l", "1", "-singlefile", "-scale-to-x", str(width_px),
                "-scale-to-y", "-1", str(pdf)]
     run = subprocess.run(command, capture_output=True, timeout=120, check=False)

@@ -1,7 +1,7 @@
 """The handbook's search index: one compact file per language, loaded on first use of the search box.
 
 Material's search plugin writes `search/search_index.json` (split per language by
-handbook.search_split), with the text of every section segmented by jieba (the glossary in its
+handbook.search.search_split), with the text of every section segmented by jieba (the glossary in its
 dictionary) and the words joined by zero-width spaces. Material's bundle downloads that file on
 every page view. Here it is rewritten into two files:
 
@@ -9,7 +9,7 @@ every page view. Here it is rewritten into two files:
   page loads (it needs the configuration for highlighting `?h=` on the page a result leads to). Its
   `config.handbook.index` names the real index.
 - `search/index.<hash>.json`: the head of the pack read by the handbook's search worker
-  (handbook/search_worker.js) on first use: pages (location, title, tags), sections (page, anchor,
+  (handbook/search/search_worker.js) on first use: pages (location, title, tags), sections (page, anchor,
   title) and the vocabulary: every word of two or more Han characters that jieba cut the text into
   (and, for English, every Latin word, to be stemmed). The worker cuts the query by longest match
   against this vocabulary and finds its words in the text as they stand, so that index and query
@@ -19,7 +19,7 @@ every page view. Here it is rewritten into two files:
   headings and tags as soon as the head is in (on a slow phone link the whole pack takes over a
   second) and answers again, from everything, when the texts arrive.
 
-The offline edition inlines the pack into `search/search_index.js` instead (handbook.offline).
+The offline edition inlines the pack into `search/search_index.js` instead (handbook.export.offline).
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ import re
 import unicodedata
 from pathlib import Path
 
-from handbook.search_split import INDEX
+from handbook.search.search_split import INDEX
 
 ZWSP = "\u200b"
 # A word of the vocabulary: Han characters only, at least two (single characters are the worker's

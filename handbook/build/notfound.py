@@ -18,7 +18,8 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from handbook import head, search_scope
+from handbook.build import head
+from handbook.search import search_scope
 
 _kept: dict[str, str] = {}
 _SWITCHER_LINK = re.compile(r'<a href="[^"]*" hreflang="([^"]+)" class="md-select__link">')

@@ -1,0 +1,1 @@
+"""Export: Word files and their rendering, previews and the offline edition."""

@@ -1,0 +1,1 @@
+"""Tools for maintainers: scaffolding, translations status, the audit and a static host."""
